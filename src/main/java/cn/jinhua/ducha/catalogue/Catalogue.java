@@ -1,0 +1,322 @@
+package cn.jinhua.ducha.catalogue;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The plan as data: reporting units, areas, tasks, commitments and judging settings, read from
+ * {@code rules/catalogue/*.yaml}. Immutable once loaded; every lookup is by the contract's ids.
+ */
+public final class Catalogue {
+
+    public static final String DIRECTORY = "catalogue";
+    private static final Pattern COMMITMENT_ID = Pattern.compile("(G|S)\\.\\d+|T\\d{2}\\.(\\d+|P)");
+
+    private final List<Unit> units;
+    private final List<Area> areas;
+    private final List<Task> tasks;
+    private final List<Commitment> commitments;
+    private final Settings settings;
+    private final Map<String, Commitment> byMetric = new LinkedHashMap<>();
+    private final Map<String, Commitment> byId = new LinkedHashMap<>();
+
+    private Catalogue(List<Unit> units, List<Area> areas, List<Task> tasks, List<Commitment> commitments,
+                      Settings settings) {
+        this.units = List.copyOf(units);
+        this.areas = List.copyOf(areas);
+        this.tasks = List.copyOf(tasks);
+        this.commitments = List.copyOf(commitments);
+        this.settings = settings;
+        commitments.forEach(c -> {
+            byMetric.put(c.metric(), c);
+            byId.put(c.id(), c);
+        });
+    }
+
+    /**
+     * Judging settings from {@code settings.yaml}.
+     *
+     * @param yellowBand           how far behind 序时进度 still counts as AT_RISK (0.30)
+     * @param milestoneLastQuarter share of a window after which an open milestone is AT_RISK (0.75)
+     */
+    public record Settings(BigDecimal yellowBand, BigDecimal milestoneLastQuarter) {
+    }
+
+    /**
+     * Reads the catalogue under {@code rulesDir/catalogue}.
+     *
+     * @throws CatalogueException listing every problem found, by file and entry
+     */
+    public static Catalogue load(Path rulesDir) {
+        return load(rulesDir, rulesDir.resolve(DIRECTORY).resolve("units.yaml"));
+    }
+
+    /**
+     * Reads the catalogue with another registry of units (benchmarks supply their own).
+     *
+     * @throws CatalogueException listing every problem found, by file and entry
+     */
+    public static Catalogue load(Path rulesDir, Path unitsFile) {
+        Path dir = rulesDir.resolve(DIRECTORY);
+        List<String> problems = new ArrayList<>();
+        Reader reader = new Reader(problems);
+        List<UnitEntry> unitEntries = reader.read(unitsFile, new TypeReference<>() { });
+        List<AreaEntry> areaEntries = reader.read(dir.resolve("areas.yaml"), new TypeReference<>() { });
+        List<TaskEntry> taskEntries = reader.read(dir.resolve("tasks.yaml"), new TypeReference<>() { });
+        List<CommitmentEntry> entries = reader.read(dir.resolve("commitments.yaml"), new TypeReference<>() { });
+        SettingsEntry settingsEntry = reader.read(dir.resolve("settings.yaml"), new TypeReference<>() { });
+        if (!problems.isEmpty()) {
+            throw new CatalogueException(problems);
+        }
+        List<Unit> units = new ArrayList<>();
+        for (UnitEntry u : unitEntries) {
+            units.add(new Unit(u.id(), u.name(), u.aliases(), u.code(), u.kind(), Boolean.TRUE.equals(u.ftz()),
+                    units.size()));
+        }
+        checkUnits(units, unitsFile, problems);
+        Map<String, Area> areas = new LinkedHashMap<>();
+        areaEntries.forEach(a -> areas.put(a.id(), new Area(a.id(), a.name(), a.lead())));
+        Map<Integer, Task> tasks = new LinkedHashMap<>();
+        for (TaskEntry t : taskEntries) {
+            Area area = areas.get(t.area());
+            if (area == null) {
+                problems.add("rules/catalogue/tasks.yaml: 任务 %d 的领域 %s 不存在 / task %d: unknown area %s"
+                        .formatted(t.number(), t.area(), t.number(), t.area()));
+            }
+            tasks.put(t.number(), new Task(t.number(), t.title(), area, t.lead()));
+        }
+        List<Commitment> commitments = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        Set<String> metrics = new HashSet<>();
+        for (CommitmentEntry e : entries) {
+            String where = "rules/catalogue/commitments.yaml: " + e.id() + ": ";
+            try {
+                Commitment c = e.toCommitment(tasks, areas, commitments.size());
+                if (!ids.add(c.id())) {
+                    throw new IllegalArgumentException("id 重复 / duplicate id");
+                }
+                if (!metrics.add(c.metric())) {
+                    throw new IllegalArgumentException("指标 %s 重复 / duplicate metric key %s".formatted(c.metric(), c.metric()));
+                }
+                commitments.add(c);
+            } catch (IllegalArgumentException ex) {
+                problems.add(where + ex.getMessage());
+            }
+        }
+        if (settingsEntry == null || settingsEntry.yellowBand() == null || settingsEntry.milestoneLastQuarter() == null) {
+            problems.add("rules/catalogue/settings.yaml: yellowBand 与 milestoneLastQuarter 均须给出 / "
+                    + "yellowBand and milestoneLastQuarter are both required");
+        }
+        if (!problems.isEmpty()) {
+            throw new CatalogueException(problems);
+        }
+        return new Catalogue(units, List.copyOf(areas.values()), List.copyOf(tasks.values()), commitments,
+                new Settings(settingsEntry.yellowBand(), settingsEntry.milestoneLastQuarter()));
+    }
+
+    private static void checkUnits(List<Unit> units, Path file, List<String> problems) {
+        Set<String> names = new HashSet<>();
+        for (Unit u : units) {
+            if (u.id() == null || u.name() == null || u.kind() == null) {
+                problems.add(file + ": 单位 %s 缺少 id、name 或 kind / unit %s lacks id, name or kind".formatted(u.id(), u.id()));
+                continue;
+            }
+            for (String name : names(u)) {
+                if (!names.add(name)) {
+                    problems.add(file + ": 单位名称或代码 %s 重复 / unit name or code %s is used twice".formatted(name, name));
+                }
+            }
+        }
+        if (units.stream().filter(Unit::isCity).count() != 1) {
+            problems.add(file + ": 须有且仅有一个 city 单位 / exactly one unit of kind city is required");
+        }
+    }
+
+    private static List<String> names(Unit u) {
+        List<String> names = new ArrayList<>(List.of(u.id(), u.name()));
+        if (u.code() != null && !u.code().equals(u.id())) {
+            names.add(u.code());
+        }
+        u.aliases().stream().filter(a -> !names.contains(a)).forEach(names::add);
+        return names;
+    }
+
+    public List<Unit> units() {
+        return units;
+    }
+
+    public List<Area> areas() {
+        return areas;
+    }
+
+    public List<Task> tasks() {
+        return tasks;
+    }
+
+    public List<Commitment> commitments() {
+        return commitments;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The unit a sheet names by id, code or Chinese name. */
+    public Optional<Unit> unit(String name) {
+        return units.stream().filter(u -> u.answersTo(name)).findFirst();
+    }
+
+    public Optional<Commitment> commitment(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** The commitment judged from a metric key ({@code progress.T05} for progress reports). */
+    public Optional<Commitment> byMetric(String metric) {
+        return Optional.ofNullable(byMetric.get(metric));
+    }
+
+    public Optional<Task> task(int number) {
+        return tasks.stream().filter(t -> t.number() == number).findFirst();
+    }
+
+    /** The city unit ({@code jinhua}). */
+    public Unit city() {
+        return units.stream().filter(Unit::isCity).findFirst().orElseThrow();
+    }
+
+    /** Commitments of task {@code number}, in catalogue order. */
+    public List<Commitment> commitmentsOf(Task task) {
+        return commitments.stream().filter(c -> c.task() == task).toList();
+    }
+
+    private static final class Reader {
+        private final ObjectMapper yaml = YAMLMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+                .build();
+        private final List<String> problems;
+
+        Reader(List<String> problems) {
+            this.problems = problems;
+        }
+
+        <T> T read(Path file, TypeReference<T> type) {
+            if (!Files.isRegularFile(file)) {
+                problems.add(file + ": 文件不存在 / file not found");
+                return null;
+            }
+            try {
+                return yaml.readValue(file.toFile(), type);
+            } catch (JacksonException e) {
+                problems.add(file + ": " + e.getOriginalMessage()
+                        + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+                return null;
+            }
+        }
+    }
+
+    record UnitEntry(String id, String name, List<String> aliases, String code, UnitKind kind, Boolean ftz) {
+    }
+
+    record AreaEntry(String id, String name, String lead) {
+    }
+
+    record TaskEntry(int number, String title, String area, String lead) {
+    }
+
+    record SettingsEntry(BigDecimal yellowBand, BigDecimal milestoneLastQuarter) {
+    }
+
+    record CommitmentEntry(String id, Integer task, String area, String title, String label, String metric,
+                           Kind kind, Scope scope, Object target, BigDecimal margin, Boolean strict,
+                           BigDecimal baseline, String unit, String window, String source) {
+
+        Commitment toCommitment(Map<Integer, Task> tasks, Map<String, Area> areas, int order) {
+            if (id == null || !COMMITMENT_ID.matcher(id).matches()) {
+                throw new IllegalArgumentException("id 格式不符 / malformed id");
+            }
+            require(title, "title");
+            require(label, "label");
+            require(metric, "metric");
+            require(kind, "kind");
+            require(scope, "scope");
+            require(source, "source");
+            Task t = null;
+            Area a;
+            if (task != null) {
+                t = tasks.get(task);
+                if (t == null) {
+                    throw new IllegalArgumentException("任务 %d 不存在 / no task %d".formatted(task, task));
+                }
+                a = t.area();
+            } else {
+                a = areas.get(area);
+                if (a == null) {
+                    throw new IllegalArgumentException("须给出 task 或已知的 area / a task or a known area is required");
+                }
+            }
+            BigDecimal numericTarget = switch (kind) {
+                case MILESTONE -> {
+                    if (!Boolean.TRUE.equals(target)) {
+                        throw new IllegalArgumentException("里程碑的 target 须为 true / a milestone's target must be true");
+                    }
+                    yield null;
+                }
+                case PROGRESS, BENCHMARK_MARGIN -> {
+                    if (target != null) {
+                        throw new IllegalArgumentException("%s 不设 target / %s takes no target".formatted(kind, kind));
+                    }
+                    yield null;
+                }
+                default -> {
+                    if (!(target instanceof Number n)) {
+                        throw new IllegalArgumentException("target 须为数值 / target must be a number");
+                    }
+                    yield new BigDecimal(n.toString());
+                }
+            };
+            if (kind == Kind.BENCHMARK_MARGIN && margin == null) {
+                throw new IllegalArgumentException("BENCHMARK_MARGIN 须给出 margin / BENCHMARK_MARGIN needs a margin");
+            }
+            if (kind == Kind.PROGRESS && !metric.equals("progress." + (t == null ? "" : t.code()))) {
+                throw new IllegalArgumentException("进展指标须为 progress.Txx / a progress metric must be progress.Txx of its task");
+            }
+            BigDecimal b = baseline == null ? BigDecimal.ZERO : baseline;
+            if (kind.isPaced() && numericTarget.compareTo(b) <= 0) {
+                throw new IllegalArgumentException("target 须大于 baseline / target must exceed the baseline");
+            }
+            Window w = Window.parse(window);
+            return new Commitment(id, t, a, title, label, metric, kind, scope, numericTarget, margin,
+                    Boolean.TRUE.equals(strict), b, unit, w, source, order);
+        }
+
+        private static void require(Object value, String field) {
+            if (value == null) {
+                throw new IllegalArgumentException(field + " 缺失 / " + field + " is missing");
+            }
+        }
+    }
+
+    /** Every metric key a sheet may carry under {@code facts}. */
+    public Collection<Commitment> factCommitments() {
+        return commitments.stream().filter(c -> !c.isProgress()).toList();
+    }
+}

@@ -1,0 +1,74 @@
+package cn.jinhua.ducha.cli;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import cn.jinhua.ducha.rulebook.Rulebook;
+import cn.jinhua.ducha.rulebook.RulebookException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * {@code ducha}: judges the units' fact sheets against the plan. Exit 0 when every sheet was accepted, 2 when any
+ * was rejected (the rest still judged), 1 when nothing could be judged.
+ */
+@Command(name = "ducha", mixinStandardHelpOptions = true, version = "ducha 0.1.0",
+        description = "督查 Ducha: 金华营商环境“一号改革工程”承诺评判 / judges Jinhua's reform commitments.",
+        subcommands = {EvaluateCommand.class, ValidateCommand.class, CatalogueCommand.class})
+public final class Ducha {
+
+    static final int REJECTED = 2;
+    static final int FAILED = 1;
+
+    @Option(names = "--rules", paramLabel = "DIR", scope = ScopeType.INHERIT, defaultValue = "rules",
+            description = "规则目录 / the rules directory (default: ./rules)")
+    Path rules;
+
+    final PrintStream out;
+    final PrintStream err;
+
+    Ducha(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        System.exit(run(args, out, err));
+    }
+
+    /** Runs one command line and answers its exit status; output goes to {@code out}, messages to {@code err}. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cli = new CommandLine(new Ducha(out, err));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setParameterExceptionHandler((e, given) -> {
+            err.println(e.getMessage());
+            e.getCommandLine().usage(err);
+            return FAILED;
+        });
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            err.println(e instanceof RulebookException || e instanceof IllegalArgumentException
+                    ? e.getMessage() : "ducha: " + e);
+            return FAILED;
+        });
+        return cli.execute(args);
+    }
+
+    /** The rules in force, compiled once for this run. */
+    Rulebook rulebook() {
+        return Rulebook.load(rules);
+    }
+
+    /** Colours only for a person at a terminal, and never under NO_COLOR. */
+    static boolean colour() {
+        return System.console() != null && System.getenv("NO_COLOR") == null;
+    }
+}

@@ -1,0 +1,152 @@
+package cn.jinhua.ducha.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.jinhua.ducha.catalogue.Catalogue;
+import cn.jinhua.ducha.catalogue.Commitment;
+import cn.jinhua.ducha.catalogue.Unit;
+import cn.jinhua.ducha.evaluation.Alert;
+import cn.jinhua.ducha.evaluation.Evaluation;
+import cn.jinhua.ducha.evaluation.Explanations;
+import cn.jinhua.ducha.evaluation.Light;
+import cn.jinhua.ducha.evaluation.Verdict;
+import cn.jinhua.ducha.factsheet.Rejection;
+
+/**
+ * The evaluation for people: a matrix of units × tasks with the worst light of each cell (挂图作战), then the
+ * alerts, then the rejected sheets. Colours only on a terminal; every light also reads as a character.
+ */
+final class TableReport {
+
+    private static final String RESET = "\u001b[0m";
+    private static final Map<Light, String> COLOURS = new EnumMap<>(Map.of(
+            Light.GREEN, "\u001b[42;30m", Light.YELLOW, "\u001b[43;30m",
+            Light.RED, "\u001b[41;97m", Light.GREY, "\u001b[47;30m"));
+    private static final Map<Light, String> MARKS = new EnumMap<>(Map.of(
+            Light.GREEN, "绿", Light.YELLOW, "黄", Light.RED, "红", Light.GREY, "灰"));
+
+    private final Catalogue catalogue;
+    private final Explanations explanations;
+    private final boolean colour;
+
+    TableReport(Catalogue catalogue, Explanations explanations, boolean colour) {
+        this.catalogue = catalogue;
+        this.explanations = explanations;
+        this.colour = colour;
+    }
+
+    void print(Evaluation evaluation, PrintStream out) {
+        out.printf("督查 Ducha · %s 营商环境“一号改革工程”评判 / evaluation · 规则集 ruleset %s%n%n",
+                evaluation.period(), evaluation.ruleset());
+        List<String> columns = columns();
+        StringBuilder header = new StringBuilder(pad("单位 unit", 20));
+        columns.forEach(c -> header.append(' ').append(pad(c, 2)));
+        header.append("   绿  黄  红  灰");
+        out.println(header);
+        Map<Light, Integer> city = new EnumMap<>(Light.class);
+        for (Unit unit : catalogue.units()) {
+            if (!unit.isSupervised()) {
+                continue;
+            }
+            List<Verdict> mine = evaluation.verdicts().stream().filter(v -> v.unit() == unit).toList();
+            StringBuilder row = new StringBuilder(pad(unit.name(), 20));
+            for (String column : columns) {
+                row.append(' ').append(cell(worst(mine, column)));
+            }
+            Map<Light, Integer> counts = counts(mine);
+            counts.forEach((light, n) -> city.merge(light, n, Integer::sum));
+            for (Light light : List.of(Light.GREEN, Light.YELLOW, Light.RED, Light.GREY)) {
+                row.append(String.format(" %3d", counts.getOrDefault(light, 0)));
+            }
+            out.println(row);
+        }
+        out.printf("%s%s%n", pad("全市 city", 20 + columns.size() * 3),
+                String.format(" %3d %3d %3d %3d", city.getOrDefault(Light.GREEN, 0),
+                        city.getOrDefault(Light.YELLOW, 0), city.getOrDefault(Light.RED, 0),
+                        city.getOrDefault(Light.GREY, 0)));
+        out.println();
+        out.println("图例 legend: 绿 达标或进度正常 green · 黄 滞后 yellow · 红 严重滞后或未达标 red · 灰 未报数据 grey · "
+                + "· 无评判 none;  G 总体目标 goals, 01-38 任务 tasks, S 保障措施 safeguards");
+        out.println();
+        out.printf("预警 alerts (%d)%n", evaluation.alerts().size());
+        for (Alert a : evaluation.alerts()) {
+            out.println("  " + explanations.message(a));
+        }
+        if (!evaluation.rejected().isEmpty()) {
+            out.println();
+            rejected(evaluation.rejected(), out);
+        }
+    }
+
+    static void rejected(List<Rejection> rejected, PrintStream out) {
+        out.printf("退回的报表 rejected sheets (%d)%n", rejected.size());
+        for (Rejection r : rejected) {
+            out.println("  " + r.source());
+            r.errors().forEach(e -> out.println("    - " + e));
+        }
+    }
+
+    /** G (overall goals), the 38 tasks, S (safeguards). */
+    private List<String> columns() {
+        List<String> columns = new ArrayList<>();
+        columns.add("G");
+        catalogue.tasks().forEach(t -> columns.add("%02d".formatted(t.number())));
+        columns.add("S");
+        return columns;
+    }
+
+    private static String column(Commitment c) {
+        if (c.task() != null) {
+            return "%02d".formatted(c.task().number());
+        }
+        return c.id().substring(0, 1);
+    }
+
+    private static Light worst(List<Verdict> verdicts, String column) {
+        Light worst = null;
+        for (Verdict v : verdicts) {
+            if (v.light() != null && column(v.commitment()).equals(column)
+                    && (worst == null || severity(v.light()) > severity(worst))) {
+                worst = v.light();
+            }
+        }
+        return worst;
+    }
+
+    private static int severity(Light light) {
+        return switch (light) {
+            case GREEN -> 0;
+            case GREY -> 1;
+            case YELLOW -> 2;
+            case RED -> 3;
+        };
+    }
+
+    private static Map<Light, Integer> counts(List<Verdict> verdicts) {
+        Map<Light, Integer> counts = new EnumMap<>(Light.class);
+        verdicts.stream().filter(v -> v.light() != null).forEach(v -> counts.merge(v.light(), 1, Integer::sum));
+        return counts;
+    }
+
+    private String cell(Light light) {
+        if (light == null) {
+            return "· ";
+        }
+        return colour ? COLOURS.get(light) + MARKS.get(light) + RESET : MARKS.get(light);
+    }
+
+    /** Pads to a display width, counting CJK characters as two columns. */
+    static String pad(String text, int width) {
+        int w = text.codePoints().map(TableReport::width).sum();
+        return text + " ".repeat(Math.max(0, width - w));
+    }
+
+    private static int width(int codePoint) {
+        return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN
+                || (codePoint >= 0x3000 && codePoint <= 0x303F) || (codePoint >= 0xFF00 && codePoint <= 0xFFEF) ? 2 : 1;
+    }
+}

@@ -1,0 +1,86 @@
+package cn.jinhua.ducha.evaluation;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import cn.jinhua.ducha.catalogue.Catalogue;
+import cn.jinhua.ducha.factsheet.FactSheet;
+import cn.jinhua.ducha.factsheet.SheetBatch;
+import cn.jinhua.ducha.rulebook.Rulebook;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * Judges a period with a {@link Rulebook}: one session for the period before (whose statuses escalation needs)
+ * and one for the period itself. Thread-safe: the rule base is shared, sessions are not.
+ */
+public final class Evaluator {
+
+    private static final Comparator<Verdict> VERDICT_ORDER = Comparator
+            .comparingInt((Verdict v) -> v.unit().order())
+            .thenComparingInt(v -> v.commitment().order());
+    private static final Comparator<Alert> ALERT_ORDER = Comparator
+            .comparingInt((Alert a) -> a.level().ordinal())
+            .thenComparingInt(a -> a.unit().order())
+            .thenComparingInt(a -> a.commitment() == null ? -1 : a.commitment().order());
+
+    private final Rulebook rulebook;
+
+    public Evaluator(Rulebook rulebook) {
+        this.rulebook = rulebook;
+    }
+
+    /**
+     * Judges {@code period} from the accepted sheets of {@code batch}; sheets of the month before are the history
+     * that escalation needs. The clock is never read.
+     */
+    public Evaluation evaluate(SheetBatch batch, YearMonth period) {
+        YearMonth previous = period.minusMonths(1);
+        List<PriorVerdict> prior = judge(batch.of(previous), previous, List.of(), false).verdicts().stream()
+                .map(v -> new PriorVerdict(v.unit().id(), v.commitment().id(), v.status()))
+                .toList();
+        Outcome outcome = judge(batch.of(period), period, prior, true);
+        return new Evaluation(period, rulebook.hash(), outcome.verdicts(), outcome.alerts(), batch.rejected());
+    }
+
+    private Outcome judge(List<FactSheet> sheets, YearMonth period, List<PriorVerdict> prior, boolean alerts) {
+        Catalogue catalogue = rulebook.catalogue();
+        KieSession session = rulebook.kieBase().newKieSession();
+        try {
+            session.insert(new Judging(period, catalogue.settings().yellowBand(),
+                    catalogue.settings().milestoneLastQuarter()));
+            catalogue.units().forEach(session::insert);
+            catalogue.commitments().forEach(session::insert);
+            for (FactSheet sheet : sheets) {
+                session.insert(new Submission(sheet.unit().id(), sheet.source()));
+                sheet.values().forEach((metric, value) -> session.insert(new Reading(sheet.unit().id(), metric, value)));
+            }
+            prior.forEach(session::insert);
+            // Phases, not salience: classification, then verdicts, then alerts (the focus stack pops last-in first).
+            if (alerts) {
+                session.getAgenda().getAgendaGroup("alerts").setFocus();
+            }
+            session.getAgenda().getAgendaGroup("verdicts").setFocus();
+            session.getAgenda().getAgendaGroup("classification").setFocus();
+            session.fireAllRules();
+            List<Verdict> verdicts = new ArrayList<>();
+            List<Alert> raised = new ArrayList<>();
+            for (Object o : session.getObjects(o -> o instanceof Verdict || o instanceof Alert)) {
+                if (o instanceof Verdict v) {
+                    verdicts.add(v);
+                } else {
+                    raised.add((Alert) o);
+                }
+            }
+            verdicts.sort(VERDICT_ORDER);
+            raised.sort(ALERT_ORDER);
+            return new Outcome(verdicts, raised);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private record Outcome(List<Verdict> verdicts, List<Alert> alerts) {
+    }
+}

@@ -1,0 +1,139 @@
+package cn.jinhua.ducha.evaluation;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import cn.jinhua.ducha.catalogue.Catalogue;
+import cn.jinhua.ducha.catalogue.Commitment;
+import cn.jinhua.ducha.catalogue.Unit;
+import cn.jinhua.ducha.factsheet.ProgressStatus;
+
+/**
+ * Plain Chinese sentences a supervisor can act on: who, which month, the value, the target, and for pace kinds
+ * what 序时进度 asks and how far short the value falls.
+ */
+public final class Explanations {
+
+    private final Catalogue catalogue;
+
+    public Explanations(Catalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    /** Why {@code v} has its status. */
+    public String explain(Verdict v) {
+        Commitment c = v.commitment();
+        String who = v.unit().name() + " " + v.period() + " ";
+        String light = "，" + v.status().label() + (v.light() == null ? "" : "（" + v.light().label() + "）");
+        return switch (v.status()) {
+            case NOT_APPLICABLE -> who + c.label() + "：不在" + c.scope().label() + "范围内，不适用";
+            case NO_DATA -> who + noData(v) + light;
+            default -> who + judged(v) + missingUnits(v) + light;
+        };
+    }
+
+    private String noData(Verdict v) {
+        Commitment c = v.commitment();
+        return switch (c.kind()) {
+            case BENCHMARK_MARGIN -> v.value() == null && v.benchmark() == null
+                    ? "未报送" + c.label() + "，或全省平均值未报送，无法比较" : "全省平均" + c.label() + "未报送，无法比较";
+            case PROGRESS -> "未报送任务" + task(c) + "的进展";
+            default -> v.missingUnits() != null ? "各单位均未报送" + c.label() : "未报送" + c.label();
+        };
+    }
+
+    private String judged(Verdict v) {
+        Commitment c = v.commitment();
+        String value = c.label() + " " + amount(v.value(), c);
+        return switch (c.kind()) {
+            case AT_LEAST -> value + (v.status() == Status.MET ? " ≥ " : " 低于 ") + amount(c.target(), c);
+            case AT_MOST -> value + (v.status() == Status.MET ? " ≤ " : " 超过 ") + amount(c.target(), c);
+            case REACH_BY, ANNUAL_AT_LEAST -> paced(v, value);
+            case MILESTONE -> milestone(v);
+            case BENCHMARK_MARGIN -> value + "，全省平均 " + amount(v.benchmark(), c) + " + " + number(c.margin())
+                    + " 个百分点 = " + amount(v.target(), c) + (v.status() == Status.MET ? "，已高出要求" : "，未达要求");
+            case PROGRESS -> "任务" + task(c) + "进展：" + ProgressStatus.valueOf((String) v.value()).label();
+        };
+    }
+
+    private String paced(Verdict v, String value) {
+        Commitment c = v.commitment();
+        String target = amount(c.target(), c);
+        String reach = c.strict() ? "超过" : "达到";
+        if (v.status() == Status.MET) {
+            return value + "，已" + reach + "目标 " + target;
+        }
+        if (v.status() == Status.MISSED) {
+            return value + "，期限 " + v.span().last() + " 已到，仍未" + reach + "目标 " + target;
+        }
+        int k = v.span().elapsed(v.period());
+        int n = v.span().length();
+        String formula = c.baseline().signum() == 0
+                ? target + " × " + k + "/" + n
+                : amount(c.baseline(), c) + " + (" + number(c.target()) + " − " + number(c.baseline()) + ") × " + k + "/" + n;
+        String expected = "序时进度应达 " + amount(v.expected(), c) + "（" + formula + "）";
+        if (v.status() == Status.ON_TRACK) {
+            return value + "，不低于" + expected;
+        }
+        BigDecimal shortBy = v.expected().subtract((BigDecimal) v.value());
+        return value + "，低于" + expected + "，差 " + amount(shortBy, c);
+    }
+
+    private String milestone(Verdict v) {
+        Commitment c = v.commitment();
+        int k = v.span().elapsed(v.period());
+        int n = v.span().length();
+        return c.label() + switch (v.status()) {
+            case MET -> "：已完成";
+            case MISSED -> "：时限 " + v.span().last() + " 已到，仍未完成";
+            case AT_RISK -> "：尚未完成，时限 " + v.span().last() + "，已进入最后一季度（" + k + "/" + n + "）";
+            default -> "：尚未完成，时限 " + v.span().last() + "（已过 " + k + "/" + n + "）";
+        };
+    }
+
+    private String missingUnits(Verdict v) {
+        if (v.missingUnits() == null || v.missingUnits().isEmpty()) {
+            return "";
+        }
+        return "（" + unitNames(v.missingUnits()) + " 未报送，按已报合计判定）";
+    }
+
+    /** The alert's message: what is wrong, who answers for it. */
+    public String message(Alert a) {
+        String lead = a.commitment() == null ? "" : "。牵头单位：" + a.commitment().lead();
+        return switch (a.level()) {
+            case DATA -> a.missing().isEmpty()
+                    ? "【数据预警】%s 应报送报表而未报送".formatted(a.unit().name())
+                    : "【数据预警】%s 报表缺少 %d 项应报数据：%s".formatted(a.unit().name(), a.missing().size(),
+                    a.missing().stream().map(c -> c.id() + " " + c.label()).collect(Collectors.joining("、")));
+            case YELLOW -> "【黄色预警】" + explain(a.verdict()) + lead;
+            case RED -> (a.escalated() ? "【红色预警·连续两月滞后】上月已滞后，本月仍" : "【红色预警】")
+                    + explain(a.verdict()) + lead;
+        };
+    }
+
+    private String unitNames(List<String> ids) {
+        return ids.stream().map(id -> catalogue.unit(id).map(Unit::name).orElse(id)).collect(Collectors.joining("、"));
+    }
+
+    private static String task(Commitment c) {
+        return c.taskNumber() + "「" + c.task().title() + "」";
+    }
+
+    private static String amount(Object value, Commitment c) {
+        if (!(value instanceof BigDecimal d)) {
+            return String.valueOf(value);
+        }
+        String m = c.measure();
+        if (m == null) {
+            return number(d);
+        }
+        return m.equals("%") ? number(d) + "%" : number(d) + " " + m;
+    }
+
+    /** A decimal as people write it: no exponent, no trailing zeros. */
+    public static String number(BigDecimal d) {
+        return d.stripTrailingZeros().toPlainString();
+    }
+}

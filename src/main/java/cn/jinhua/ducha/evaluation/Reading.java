@@ -1,0 +1,8 @@
+package cn.jinhua.ducha.evaluation;
+
+/**
+ * One value on an accepted sheet of the period judged: a {@link java.math.BigDecimal}, a {@link Boolean}, or for
+ * {@code progress.Txx} the status name.
+ */
+public record Reading(String unit, String metric, Object value) {
+}

@@ -1,0 +1,51 @@
+package cn.jinhua.ducha.evaluation;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.List;
+
+import cn.jinhua.ducha.catalogue.Commitment;
+import cn.jinhua.ducha.catalogue.Unit;
+import cn.jinhua.ducha.catalogue.Window;
+
+/**
+ * The judgement of one (unit, commitment) for a period, and the rule that reached it.
+ *
+ * @param value        the number, boolean or progress status judged; null for NO_DATA and NOT_APPLICABLE
+ * @param target       the level judged against (province + margin for BENCHMARK_MARGIN); null where none
+ * @param expected     what 序时进度 asks for at the period; null where the kind has none
+ * @param missingUnits for CITY_TOTAL, the units whose sheets lacked the value; otherwise null
+ * @param benchmark    for BENCHMARK_MARGIN, the province's value; otherwise null
+ * @param span         the window span judged; null for NOT_APPLICABLE
+ * @param rule         the name of the rule that judged
+ */
+public record Verdict(Unit unit, Commitment commitment, YearMonth period, Status status, Object value,
+                      BigDecimal target, BigDecimal expected, List<String> missingUnits, BigDecimal benchmark,
+                      Window.Span span, String rule) {
+
+    public Verdict {
+        missingUnits = missingUnits == null ? null : List.copyOf(missingUnits);
+    }
+
+    /** The commitment's scope leaves this local unit out. */
+    public static Verdict notApplicable(Unit unit, Commitment commitment, YearMonth period, String rule) {
+        return new Verdict(unit, commitment, period, Status.NOT_APPLICABLE, null, null, null, null, null, null,
+                rule);
+    }
+
+    public Light light() {
+        return status.light();
+    }
+
+    public String getUnitId() {
+        return unit.id();
+    }
+
+    public String getCommitmentId() {
+        return commitment.id();
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+}

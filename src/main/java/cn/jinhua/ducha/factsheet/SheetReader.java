@@ -1,0 +1,298 @@
+package cn.jinhua.ducha.factsheet;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import cn.jinhua.ducha.catalogue.Catalogue;
+import cn.jinhua.ducha.catalogue.Commitment;
+import cn.jinhua.ducha.catalogue.Kind;
+import cn.jinhua.ducha.catalogue.Unit;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads fact sheets (contract.md, "A fact sheet") and accepts each whole or rejects it whole, listing every
+ * error with the field and the reason in Chinese and English. Nothing of a rejected sheet is kept.
+ */
+public final class SheetReader {
+
+    private static final Pattern PERIOD = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
+    private static final Pattern TASK_CODE = Pattern.compile("T\\d{2}");
+    private static final Set<String> SHEET_FIELDS = Set.of("unit", "period", "submittedBy", "facts", "progress");
+    private static final Set<String> PROGRESS_FIELDS = Set.of("status", "note");
+
+    private final Catalogue catalogue;
+    private final JsonMapper json = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    public SheetReader(Catalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    /**
+     * Reads every {@code .json} file under {@code folder}, recursively, in path order. Two accepted sheets for the
+     * same unit and period are both rejected, each naming the other.
+     *
+     * @throws UncheckedIOException when the folder cannot be walked
+     */
+    public SheetBatch readFolder(Path folder) {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            files = walk.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().toLowerCase().endsWith(".json"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Result> results = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                results.add(read(file.toString(), Files.readAllBytes(file)));
+            } catch (IOException e) {
+                results.add(Result.rejected(new Rejection(file.toString(),
+                        List.of("无法读取文件 / cannot read the file: " + e.getMessage()))));
+            }
+        }
+        return batch(results);
+    }
+
+    /** Accepts or rejects sheets read elsewhere, applying the batch rule on duplicates. */
+    public SheetBatch batch(List<Result> results) {
+        Map<String, List<FactSheet>> byKey = results.stream()
+                .flatMap(r -> r.sheet().stream())
+                .collect(Collectors.groupingBy(s -> s.unit().id() + "@" + s.period(), LinkedHashMap::new,
+                        Collectors.toList()));
+        List<FactSheet> accepted = new ArrayList<>();
+        List<Rejection> rejected = new ArrayList<>();
+        for (Result r : results) {
+            if (r.rejection().isPresent()) {
+                rejected.add(r.rejection().get());
+                continue;
+            }
+            FactSheet sheet = r.sheet().orElseThrow();
+            List<FactSheet> same = byKey.get(sheet.unit().id() + "@" + sheet.period());
+            if (same.size() == 1) {
+                accepted.add(sheet);
+            } else {
+                String others = same.stream().filter(s -> s != sheet).map(FactSheet::source)
+                        .collect(Collectors.joining(", "));
+                rejected.add(new Rejection(sheet.source(), List.of(
+                        "unit/period: %s %s 在本批次中有重复报表 %s / another sheet in this batch reports %s for %s: %s"
+                                .formatted(sheet.unit().name(), sheet.period(), others, sheet.unit().id(),
+                                        sheet.period(), others))));
+            }
+        }
+        return new SheetBatch(accepted, rejected);
+    }
+
+    /** Parses and validates one sheet's bytes; {@code source} names it in every message. */
+    public Result read(String source, byte[] bytes) {
+        JsonNode root;
+        try {
+            root = json.readTree(bytes);
+        } catch (JacksonException e) {
+            String where = e.getLocation() == null ? ""
+                    : " (line %d, column %d)".formatted(e.getLocation().getLineNr(), e.getLocation().getColumnNr());
+            return Result.rejected(new Rejection(source, List.of(
+                    "不是合法的 JSON / not valid JSON" + where + ": " + e.getOriginalMessage())));
+        }
+        List<String> errors = new ArrayList<>();
+        if (root == null || !root.isObject()) {
+            return Result.rejected(new Rejection(source, List.of("报表须为 JSON 对象 / a sheet must be a JSON object")));
+        }
+        for (String field : root.propertyNames()) {
+            if (!SHEET_FIELDS.contains(field)) {
+                errors.add("%s: 未知字段 / unknown field (allowed: unit, period, submittedBy, facts, progress)"
+                        .formatted(field));
+            }
+        }
+        Unit unit = readUnit(root.get("unit"), errors);
+        YearMonth period = readPeriod(root.get("period"), errors);
+        String submittedBy = null;
+        JsonNode by = root.get("submittedBy");
+        if (by != null && !by.isNull()) {
+            if (by.isString()) {
+                submittedBy = by.stringValue();
+            } else {
+                errors.add("submittedBy: 须为字符串 / must be a string");
+            }
+        }
+        Map<String, Object> facts = readFacts(root.get("facts"), errors);
+        Map<String, Progress> progress = readProgress(root.get("progress"), errors);
+        if (!errors.isEmpty()) {
+            return Result.rejected(new Rejection(source, errors));
+        }
+        return Result.accepted(new FactSheet(source, unit, period, submittedBy, facts, progress));
+    }
+
+    private Unit readUnit(JsonNode node, List<String> errors) {
+        if (node == null || node.isNull()) {
+            errors.add("unit: 缺失 / is missing");
+            return null;
+        }
+        if (!node.isString()) {
+            errors.add("unit: 须为字符串(单位 id、代码或名称) / must be a string (unit id, code or name)");
+            return null;
+        }
+        Optional<Unit> unit = catalogue.unit(node.stringValue());
+        if (unit.isEmpty()) {
+            errors.add("unit: 未知单位 \"%s\" / unknown unit \"%s\"".formatted(node.stringValue(), node.stringValue()));
+        }
+        return unit.orElse(null);
+    }
+
+    private static YearMonth readPeriod(JsonNode node, List<String> errors) {
+        if (node == null || node.isNull()) {
+            errors.add("period: 缺失 / is missing");
+            return null;
+        }
+        if (!node.isString() || !PERIOD.matcher(node.stringValue()).matches()) {
+            errors.add("period: \"%s\" 不是 YYYY-MM 格式的月份 / is not a month written YYYY-MM".formatted(node.asString()));
+            return null;
+        }
+        return YearMonth.parse(node.stringValue());
+    }
+
+    private Map<String, Object> readFacts(JsonNode node, List<String> errors) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return facts;
+        }
+        if (!node.isObject()) {
+            errors.add("facts: 须为对象(指标 → 数值或布尔值) / must be an object (metric key → number or boolean)");
+            return facts;
+        }
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
+            String metric = entry.getKey();
+            String field = "facts." + metric;
+            JsonNode value = entry.getValue();
+            Optional<Commitment> commitment = catalogue.byMetric(metric).filter(c -> !c.isProgress());
+            if (commitment.isEmpty()) {
+                errors.add("%s: 未知指标 / unknown metric key".formatted(field));
+                continue;
+            }
+            if (commitment.get().kind() == Kind.MILESTONE) {
+                if (value.isBoolean()) {
+                    facts.put(metric, value.booleanValue());
+                } else {
+                    errors.add("%s: %s 须为布尔值 true/false / must be a boolean".formatted(field, value));
+                }
+                continue;
+            }
+            if (!value.isNumber()) {
+                errors.add("%s: %s 须为数值 / must be a number".formatted(field, value));
+                continue;
+            }
+            BigDecimal number = value.decimalValue();
+            String range = rangeError(metric, number);
+            if (range != null) {
+                errors.add(field + ": " + range);
+            } else {
+                facts.put(metric, number);
+            }
+        }
+        return facts;
+    }
+
+    /** The contract's ranges: percents in 0..100 (growth rates may be negative), everything else at least 0. */
+    private static String rangeError(String metric, BigDecimal value) {
+        String shown = value.toPlainString();
+        if (metric.endsWith("_growth_pct")) {
+            return null;
+        }
+        if (value.signum() < 0) {
+            return "%s 小于 0 / %s is below 0".formatted(shown, shown);
+        }
+        if (metric.endsWith("_pct") && value.compareTo(BigDecimal.valueOf(100)) > 0) {
+            return "%s 超过 100 / %s is above 100".formatted(shown, shown);
+        }
+        return null;
+    }
+
+    private Map<String, Progress> readProgress(JsonNode node, List<String> errors) {
+        Map<String, Progress> progress = new LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return progress;
+        }
+        if (!node.isObject()) {
+            errors.add("progress: 须为对象(任务 → 进展) / must be an object (task → progress)");
+            return progress;
+        }
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
+            String task = entry.getKey();
+            String field = "progress." + task;
+            if (!TASK_CODE.matcher(task).matches()
+                    || catalogue.task(Integer.parseInt(task.substring(1))).isEmpty()) {
+                errors.add("%s: 未知任务(应为 T01..T38) / unknown task (T01..T38)".formatted(field));
+                continue;
+            }
+            JsonNode value = entry.getValue();
+            if (!value.isObject()) {
+                errors.add("%s: 须为对象 {\"status\": …, \"note\": …} / must be an object".formatted(field));
+                continue;
+            }
+            boolean ok = true;
+            for (String name : value.propertyNames()) {
+                if (!PROGRESS_FIELDS.contains(name)) {
+                    errors.add("%s.%s: 未知字段 / unknown field (allowed: status, note)".formatted(field, name));
+                    ok = false;
+                }
+            }
+            ProgressStatus status = null;
+            JsonNode s = value.get("status");
+            if (s == null || !s.isString()) {
+                errors.add("%s.status: 缺失或不是字符串 / is missing or not a string".formatted(field));
+                ok = false;
+            } else {
+                try {
+                    status = ProgressStatus.valueOf(s.stringValue());
+                } catch (IllegalArgumentException e) {
+                    errors.add("%s.status: \"%s\" 不是 NOT_STARTED、IN_PROGRESS、DONE、BLOCKED 之一 / is not one of "
+                            .formatted(field, s.stringValue()) + "NOT_STARTED, IN_PROGRESS, DONE, BLOCKED");
+                    ok = false;
+                }
+            }
+            JsonNode note = value.get("note");
+            if (note != null && !note.isNull() && !note.isString()) {
+                errors.add("%s.note: 须为字符串 / must be a string".formatted(field));
+                ok = false;
+            }
+            if (ok) {
+                progress.put(task, new Progress(status, note == null || note.isNull() ? null : note.stringValue()));
+            }
+        }
+        return progress;
+    }
+
+    /** One sheet read: accepted, or rejected with its reasons. */
+    public record Result(Optional<FactSheet> sheet, Optional<Rejection> rejection) {
+
+        static Result accepted(FactSheet sheet) {
+            return new Result(Optional.of(sheet), Optional.empty());
+        }
+
+        static Result rejected(Rejection rejection) {
+            return new Result(Optional.empty(), Optional.of(rejection));
+        }
+    }
+}

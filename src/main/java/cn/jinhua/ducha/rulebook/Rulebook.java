@@ -1,0 +1,269 @@
+package cn.jinhua.ducha.rulebook;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import cn.jinhua.ducha.catalogue.Catalogue;
+import cn.jinhua.ducha.catalogue.CatalogueException;
+import cn.jinhua.ducha.catalogue.Commitment;
+import cn.jinhua.ducha.catalogue.Kind;
+import org.drools.template.ObjectDataCompiler;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.definition.rule.Rule;
+
+/**
+ * The rules in force: the catalogue, the generic DRL files and one rule per commitment generated from the kind
+ * templates in {@code rules/kinds}, compiled once into a KieBase. Immutable; build a new one to change rules.
+ */
+public final class Rulebook {
+
+    /** The DRL package every rule file declares. */
+    public static final String PACKAGE = "cn.jinhua.ducha.rules";
+    private static final String KINDS = "kinds";
+    private static final Map<Kind, String> TEMPLATES = new EnumMap<>(Map.of(
+            Kind.AT_LEAST, "at-least.drt",
+            Kind.AT_MOST, "at-most.drt",
+            Kind.REACH_BY, "reach-by.drt",
+            Kind.ANNUAL_AT_LEAST, "reach-by.drt",
+            Kind.MILESTONE, "milestone.drt",
+            Kind.BENCHMARK_MARGIN, "benchmark-margin.drt",
+            Kind.PROGRESS, "progress.drt"));
+
+    private final Catalogue catalogue;
+    private final KieBase kieBase;
+    private final String hash;
+    private final Map<String, String> texts;
+
+    private Rulebook(Catalogue catalogue, KieBase kieBase, String hash, Map<String, String> texts) {
+        this.catalogue = catalogue;
+        this.kieBase = kieBase;
+        this.hash = hash;
+        this.texts = texts;
+    }
+
+    /**
+     * Reads and compiles {@code rulesDir}.
+     *
+     * @throws RulebookException naming every file and line (or commitment) that fails, with the compiler's message
+     */
+    public static Rulebook load(Path rulesDir) {
+        return load(rulesDir, rulesDir.resolve(Catalogue.DIRECTORY).resolve("units.yaml"));
+    }
+
+    /**
+     * Reads and compiles {@code rulesDir} with another registry of units (benchmarks bring their own).
+     *
+     * @throws RulebookException naming every file and line (or commitment) that fails, with the compiler's message
+     */
+    public static Rulebook load(Path rulesDir, Path unitsFile) {
+        if (!Files.isDirectory(rulesDir)) {
+            throw new RulebookException(List.of(rulesDir + ": 规则目录不存在 / no rules directory here"));
+        }
+        Catalogue catalogue;
+        try {
+            catalogue = Catalogue.load(rulesDir, unitsFile);
+        } catch (CatalogueException e) {
+            throw new RulebookException(e.problems());
+        }
+        Map<String, String> texts = new LinkedHashMap<>();
+        Map<String, Source> sources = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (Path drl : files(rulesDir, ".drl")) {
+            String name = display(rulesDir, drl);
+            String text = read(drl);
+            texts.put(name, text);
+            sources.put(name, new Source(name, text, false));
+        }
+        Map<String, List<Commitment>> byTemplate = new LinkedHashMap<>();
+        for (Commitment c : catalogue.commitments()) {
+            byTemplate.computeIfAbsent(TEMPLATES.get(c.kind()), t -> new ArrayList<>()).add(c);
+        }
+        for (Map.Entry<String, List<Commitment>> entry : byTemplate.entrySet()) {
+            Path template = rulesDir.resolve(KINDS).resolve(entry.getKey());
+            String name = display(rulesDir, template);
+            if (!Files.isRegularFile(template)) {
+                entry.getValue().forEach(c -> problems.add("%s: 承诺 %s 的模板不存在 / commitment %s: template not found"
+                        .formatted(name, c.id(), c.id())));
+                continue;
+            }
+            try {
+                String drl = new ObjectDataCompiler().compile(entry.getValue().stream().map(Rulebook::row).toList(),
+                        Files.newInputStream(template));
+                texts.put(name + ".drl", drl);
+                sources.put(name + ".drl", new Source(name, drl, true));
+            } catch (IOException | RuntimeException e) {
+                problems.add("%s: 模板无法展开 / the template does not expand: %s".formatted(name, e.getMessage()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RulebookException(problems);
+        }
+        KieBase kieBase = compile(sources, problems);
+        if (kieBase == null) {
+            throw new RulebookException(problems);
+        }
+        checkOneRulePerCommitment(kieBase, catalogue);
+        return new Rulebook(catalogue, kieBase, hash(rulesDir), Map.copyOf(texts));
+    }
+
+    private static KieBase compile(Map<String, Source> sources, List<String> problems) {
+        KieServices services = KieServices.Factory.get();
+        KieFileSystem files = services.newKieFileSystem();
+        Map<String, Source> byPath = new LinkedHashMap<>();
+        int n = 0;
+        for (Source source : sources.values()) {
+            String path = "src/main/resources/" + PACKAGE.replace('.', '/') + "/r" + (n++) + ".drl";
+            byPath.put(path, source);
+            files.write(path, source.text());
+        }
+        KieBuilder builder = services.newKieBuilder(files).buildAll();
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) {
+            for (Message m : errors) {
+                Source source = byPath.entrySet().stream()
+                        .filter(e -> m.getPath() != null && e.getKey().endsWith(m.getPath()))
+                        .map(Map.Entry::getValue).findFirst().orElse(null);
+                problems.add(source == null ? m.getText() : source.locate(m.getLine()) + ": " + m.getText().trim());
+            }
+            return null;
+        }
+        return services.newKieContainer(builder.getKieModule().getReleaseId()).getKieBase();
+    }
+
+    private static void checkOneRulePerCommitment(KieBase kieBase, Catalogue catalogue) {
+        Map<String, Integer> rules = new LinkedHashMap<>();
+        kieBase.getKiePackages().forEach(p -> p.getRules().forEach(r -> {
+            Object id = r.getMetaData().get("commitmentId");
+            if (id != null) {
+                rules.merge(id.toString(), 1, Integer::sum);
+            }
+        }));
+        List<String> problems = new ArrayList<>();
+        for (Commitment c : catalogue.commitments()) {
+            int count = rules.getOrDefault(c.id(), 0);
+            if (count != 1) {
+                problems.add("承诺 %s 有 %d 条规则，应为 1 条 / commitment %s has %d rules, not one"
+                        .formatted(c.id(), count, c.id(), count));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RulebookException(problems);
+        }
+    }
+
+    private static Map<String, Object> row(Commitment c) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", c.id());
+        row.put("title", escape(c.title()));
+        row.put("task", c.taskNumber() == null ? "" : c.taskNumber().toString());
+        row.put("area", c.area().id());
+        row.put("kind", c.kind().name());
+        row.put("source", escape(c.source()));
+        return row;
+    }
+
+    /** Catalogue text lands inside DRL string literals. */
+    private static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    private static List<Path> files(Path dir, String suffix) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(suffix)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String display(Path rulesDir, Path file) {
+        return "rules/" + rulesDir.relativize(file).toString().replace('\\', '/');
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** sha256 over every file under {@code rulesDir}: its relative path and its bytes, in path order. */
+    static String hash(Path rulesDir) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Path file : files(rulesDir, "")) {
+                digest.update(rulesDir.relativize(file).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                byte[] bytes = Files.readAllBytes(file);
+                digest.update(Long.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(bytes);
+            }
+            return "sha256:" + HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Catalogue catalogue() {
+        return catalogue;
+    }
+
+    public KieBase kieBase() {
+        return kieBase;
+    }
+
+    /** The content hash of everything in {@code rules/}: {@code sha256:…}. */
+    public String hash() {
+        return hash;
+    }
+
+    /** The text of every rule file, the DRL generated from each template included, by display name. */
+    public Map<String, String> texts() {
+        return texts;
+    }
+
+    /** The compiled rule judging {@code commitment}, with its metadata. */
+    public Rule ruleFor(Commitment commitment) {
+        return kieBase.getRule(PACKAGE, commitment.ruleName());
+    }
+
+    /** A rule file, or a template expanded into DRL, as the compiler saw it. */
+    private record Source(String name, String text, boolean generated) {
+
+        /** Where a compiler message points: file and line, or for generated DRL the template and commitment. */
+        String locate(int line) {
+            if (!generated || line <= 0) {
+                return line > 0 ? name + ":" + line : name;
+            }
+            String[] lines = text.split("\n", -1);
+            for (int i = Math.min(line, lines.length) - 1; i >= 0; i--) {
+                String l = lines[i].trim();
+                if (l.startsWith("rule \"")) {
+                    String id = l.substring(6).split(" ", 2)[0];
+                    return "%s (承诺 / commitment %s, 生成的 DRL 第 %d 行 / generated DRL line %d)"
+                            .formatted(name, id, line, line);
+                }
+            }
+            return name + " (生成的 DRL 第 " + line + " 行 / generated DRL line " + line + ")";
+        }
+    }
+}
