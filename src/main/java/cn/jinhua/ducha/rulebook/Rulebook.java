@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +22,14 @@ import cn.jinhua.ducha.catalogue.Commitment;
 import cn.jinhua.ducha.catalogue.Kind;
 import org.drools.template.ObjectDataCompiler;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
 import org.kie.api.definition.rule.Rule;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
 
 /**
  * The rules in force: the catalogue, the generic DRL files and one rule per commitment generated from the kind
@@ -44,6 +48,21 @@ public final class Rulebook {
             Kind.MILESTONE, "milestone.drt",
             Kind.BENCHMARK_MARGIN, "benchmark-margin.drt",
             Kind.PROGRESS, "progress.drt"));
+
+    private static final String WARM_UP = """
+            package cn.jinhua.ducha.warmup;
+            dialect "mvel"
+            import cn.jinhua.ducha.evaluation.Observation;
+            import cn.jinhua.ducha.evaluation.Status;
+            rule "warm up"
+            when
+                $o : Observation( commitment.id == "-", present )
+            then
+                Status status = null;
+                if ($o.isTrue()) { status = Status.MET; }
+                insert( $o.judged(status, drools.getRule().getName()) );
+            end
+            """;
 
     private final Catalogue catalogue;
     private final KieBase kieBase;
@@ -75,6 +94,8 @@ public final class Rulebook {
         if (!Files.isDirectory(rulesDir)) {
             throw new RulebookException(List.of(rulesDir + ": 规则目录不存在 / no rules directory here"));
         }
+        // The rule compiler takes long to start cold; it starts on a second core while the catalogue is read.
+        CompletableFuture<KnowledgeBuilder> builder = CompletableFuture.supplyAsync(Rulebook::startBuilder);
         Catalogue catalogue;
         try {
             catalogue = Catalogue.load(rulesDir, unitsFile);
@@ -88,7 +109,7 @@ public final class Rulebook {
             String name = display(rulesDir, drl);
             String text = read(drl);
             texts.put(name, text);
-            sources.put(name, new Source(name, text, false));
+            sources.put(name, new Source(name, name, text, false));
         }
         Map<String, List<Commitment>> byTemplate = new LinkedHashMap<>();
         for (Commitment c : catalogue.commitments()) {
@@ -106,7 +127,7 @@ public final class Rulebook {
                 String drl = new ObjectDataCompiler().compile(entry.getValue().stream().map(Rulebook::row).toList(),
                         Files.newInputStream(template));
                 texts.put(name + ".drl", drl);
-                sources.put(name + ".drl", new Source(name, drl, true));
+                sources.put(name + ".drl", new Source(name + ".drl", name, drl, true));
             } catch (IOException | RuntimeException e) {
                 problems.add("%s: 模板无法展开 / the template does not expand: %s".formatted(name, e.getMessage()));
             }
@@ -114,7 +135,7 @@ public final class Rulebook {
         if (!problems.isEmpty()) {
             throw new RulebookException(problems);
         }
-        KieBase kieBase = compile(sources, problems);
+        KieBase kieBase = compile(builder.join(), sources, problems);
         if (kieBase == null) {
             throw new RulebookException(problems);
         }
@@ -122,28 +143,32 @@ public final class Rulebook {
         return new Rulebook(catalogue, kieBase, hash(rulesDir), Map.copyOf(texts));
     }
 
-    private static KieBase compile(Map<String, Source> sources, List<String> problems) {
-        KieServices services = KieServices.Factory.get();
-        KieFileSystem files = services.newKieFileSystem();
-        Map<String, Source> byPath = new LinkedHashMap<>();
-        int n = 0;
+    /** A fresh builder, its compiler warmed on the generic imports every rule file shares. */
+    private static KnowledgeBuilder startBuilder() {
+        KnowledgeBuilder warmUp = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        warmUp.add(ResourceFactory.newByteArrayResource(WARM_UP.getBytes(StandardCharsets.UTF_8)), ResourceType.DRL);
+        return KnowledgeBuilderFactory.newKnowledgeBuilder();
+    }
+
+    private static KieBase compile(KnowledgeBuilder builder, Map<String, Source> sources, List<String> problems) {
+        // One batch: every file is parsed first and all consequences are compiled together in one pass.
+        CompositeKnowledgeBuilder batch = builder.batch();
         for (Source source : sources.values()) {
-            String path = "src/main/resources/" + PACKAGE.replace('.', '/') + "/r" + (n++) + ".drl";
-            byPath.put(path, source);
-            files.write(path, source.text());
+            Resource resource = ResourceFactory.newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8));
+            resource.setSourcePath(source.key());
+            batch.add(resource, ResourceType.DRL);
         }
-        KieBuilder builder = services.newKieBuilder(files).buildAll();
-        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
-        if (!errors.isEmpty()) {
-            for (Message m : errors) {
-                Source source = byPath.entrySet().stream()
-                        .filter(e -> m.getPath() != null && e.getKey().endsWith(m.getPath()))
-                        .map(Map.Entry::getValue).findFirst().orElse(null);
-                problems.add(source == null ? m.getText() : source.locate(m.getLine()) + ": " + m.getText().trim());
+        batch.build();
+        if (builder.hasErrors()) {
+            for (KnowledgeBuilderError error : builder.getErrors()) {
+                Source source = error.getResource() == null ? null : sources.get(error.getResource().getSourcePath());
+                int line = error.getLines().length == 0 ? 0 : error.getLines()[0];
+                String message = error.getMessage().trim();
+                problems.add(source == null ? message : source.locate(line) + ": " + message);
             }
             return null;
         }
-        return services.newKieContainer(builder.getKieModule().getReleaseId()).getKieBase();
+        return builder.newKieBase();
     }
 
     private static void checkOneRulePerCommitment(KieBase kieBase, Catalogue catalogue) {
@@ -247,7 +272,7 @@ public final class Rulebook {
     }
 
     /** A rule file, or a template expanded into DRL, as the compiler saw it. */
-    private record Source(String name, String text, boolean generated) {
+    private record Source(String key, String name, String text, boolean generated) {
 
         /** Where a compiler message points: file and line, or for generated DRL the template and commitment. */
         String locate(int line) {
