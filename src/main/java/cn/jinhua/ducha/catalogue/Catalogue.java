@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -313,10 +312,5 @@ public final class Catalogue {
                 throw new IllegalArgumentException(field + " 缺失 / " + field + " is missing");
             }
         }
-    }
-
-    /** Every metric key a sheet may carry under {@code facts}. */
-    public Collection<Commitment> factCommitments() {
-        return commitments.stream().filter(c -> !c.isProgress()).toList();
     }
 }

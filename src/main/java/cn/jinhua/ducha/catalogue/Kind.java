@@ -29,9 +29,4 @@ public enum Kind {
     public boolean outlivesWindow() {
         return this == REACH_BY || this == MILESTONE;
     }
-
-    /** Kinds whose value is a boolean. */
-    public boolean isBoolean() {
-        return this == MILESTONE;
-    }
 }

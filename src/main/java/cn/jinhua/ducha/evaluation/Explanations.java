@@ -36,8 +36,8 @@ public final class Explanations {
     private String noData(Verdict v) {
         Commitment c = v.commitment();
         return switch (c.kind()) {
-            case BENCHMARK_MARGIN -> v.value() == null && v.benchmark() == null
-                    ? "未报送" + c.label() + "，或全省平均值未报送，无法比较" : "全省平均" + c.label() + "未报送，无法比较";
+            case BENCHMARK_MARGIN -> v.noBenchmark()
+                    ? "已报" + c.label() + "，但全省平均值未报送，无法比较" : "未报送" + c.label();
             case PROGRESS -> "未报送任务" + task(c) + "的进展";
             default -> v.missingUnits() != null ? "各单位均未报送" + c.label() : "未报送" + c.label();
         };

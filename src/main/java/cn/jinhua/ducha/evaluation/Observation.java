@@ -178,18 +178,16 @@ public final class Observation {
         };
         BigDecimal expected = c.kind().isPaced() ? paceExpected() : null;
         return new Verdict(getUnit(), c, period(), status, value, target, expected, missingUnits, benchmark,
-                span(), rule);
+                false, span(), rule);
     }
 
-    /** The NO_DATA verdict for an observation with nothing to judge. */
+    /**
+     * The NO_DATA verdict for an observation with nothing to judge: the value was owed and not reported, or (for
+     * BENCHMARK_MARGIN) the unit reported and the province did not.
+     */
     public Verdict noData(String rule) {
         return new Verdict(getUnit(), getCommitment(), period(), Status.NO_DATA, null, null, null, missingUnits,
-                null, span(), rule);
-    }
-
-    /** Whether the value is there and only the province's is missing. */
-    public boolean lacksBenchmarkOnly() {
-        return value != null && benchmark == null && !present;
+                null, value != null, span(), rule);
     }
 
     @Override

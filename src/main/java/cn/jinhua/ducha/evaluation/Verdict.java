@@ -16,12 +16,13 @@ import cn.jinhua.ducha.catalogue.Window;
  * @param expected     what 序时进度 asks for at the period; null where the kind has none
  * @param missingUnits for CITY_TOTAL, the units whose sheets lacked the value; otherwise null
  * @param benchmark    for BENCHMARK_MARGIN, the province's value; otherwise null
+ * @param noBenchmark  NO_DATA only because the province's value is missing (the unit did report)
  * @param span         the window span judged; null for NOT_APPLICABLE
  * @param rule         the name of the rule that judged
  */
 public record Verdict(Unit unit, Commitment commitment, YearMonth period, Status status, Object value,
                       BigDecimal target, BigDecimal expected, List<String> missingUnits, BigDecimal benchmark,
-                      Window.Span span, String rule) {
+                      boolean noBenchmark, Window.Span span, String rule) {
 
     public Verdict {
         missingUnits = missingUnits == null ? null : List.copyOf(missingUnits);
@@ -29,8 +30,8 @@ public record Verdict(Unit unit, Commitment commitment, YearMonth period, Status
 
     /** The commitment's scope leaves this local unit out. */
     public static Verdict notApplicable(Unit unit, Commitment commitment, YearMonth period, String rule) {
-        return new Verdict(unit, commitment, period, Status.NOT_APPLICABLE, null, null, null, null, null, null,
-                rule);
+        return new Verdict(unit, commitment, period, Status.NOT_APPLICABLE, null, null, null, null, null, false,
+                null, rule);
     }
 
     public Light light() {
