@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -75,11 +76,11 @@ public final class Catalogue {
     public static Catalogue load(Path rulesDir, Path unitsFile) {
         Path dir = rulesDir.resolve(DIRECTORY);
         List<String> problems = new ArrayList<>();
-        Reader reader = new Reader(problems);
+        Reader reader = new Reader(rulesDir, problems);
         List<UnitEntry> unitEntries = reader.read(unitsFile, new TypeReference<>() { });
         List<AreaEntry> areaEntries = reader.read(dir.resolve("areas.yaml"), new TypeReference<>() { });
         List<TaskEntry> taskEntries = reader.read(dir.resolve("tasks.yaml"), new TypeReference<>() { });
-        List<CommitmentEntry> entries = reader.read(dir.resolve("commitments.yaml"), new TypeReference<>() { });
+        List<CommitmentEntry> entries = reader.readEach(dir.resolve("commitments.yaml"), CommitmentEntry.class);
         SettingsEntry settingsEntry = reader.read(dir.resolve("settings.yaml"), new TypeReference<>() { });
         if (!problems.isEmpty()) {
             throw new CatalogueException(problems);
@@ -89,7 +90,7 @@ public final class Catalogue {
             units.add(new Unit(u.id(), u.name(), u.aliases(), u.code(), u.kind(), Boolean.TRUE.equals(u.ftz()),
                     units.size()));
         }
-        checkUnits(units, unitsFile, problems);
+        checkUnits(units, reader.display(unitsFile), problems);
         Map<String, Area> areas = new LinkedHashMap<>();
         areaEntries.forEach(a -> areas.put(a.id(), new Area(a.id(), a.name(), a.lead())));
         Map<Integer, Task> tasks = new LinkedHashMap<>();
@@ -105,7 +106,7 @@ public final class Catalogue {
         Set<String> ids = new HashSet<>();
         Set<String> metrics = new HashSet<>();
         for (CommitmentEntry e : entries) {
-            String where = "rules/catalogue/commitments.yaml: " + e.id() + ": ";
+            String where = reader.display(dir.resolve("commitments.yaml")) + ": " + e.id() + ": ";
             try {
                 Commitment c = e.toCommitment(tasks, areas, commitments.size());
                 if (!ids.add(c.id())) {
@@ -130,7 +131,7 @@ public final class Catalogue {
                 new Settings(settingsEntry.yellowBand(), settingsEntry.milestoneLastQuarter()));
     }
 
-    private static void checkUnits(List<Unit> units, Path file, List<String> problems) {
+    private static void checkUnits(List<Unit> units, String file, List<String> problems) {
         Set<String> names = new HashSet<>();
         for (Unit u : units) {
             if (u.id() == null || u.name() == null || u.kind() == null) {
@@ -211,24 +212,53 @@ public final class Catalogue {
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
                 .build();
+        private final Path rulesDir;
         private final List<String> problems;
 
-        Reader(List<String> problems) {
+        Reader(Path rulesDir, List<String> problems) {
+            this.rulesDir = rulesDir;
             this.problems = problems;
+        }
+
+        /** A file as messages name it: {@code rules/…} when it lies under the rules directory. */
+        String display(Path file) {
+            Path absolute = file.toAbsolutePath().normalize();
+            Path root = rulesDir.toAbsolutePath().normalize();
+            return absolute.startsWith(root) ? "rules/" + root.relativize(absolute).toString().replace('\\', '/')
+                    : file.toString();
         }
 
         <T> T read(Path file, TypeReference<T> type) {
             if (!Files.isRegularFile(file)) {
-                problems.add(file + ": 文件不存在 / file not found");
+                problems.add(display(file) + ": 文件不存在 / file not found");
                 return null;
             }
             try {
                 return yaml.readValue(file.toFile(), type);
             } catch (JacksonException e) {
-                problems.add(file + ": " + e.getOriginalMessage()
+                problems.add(display(file) + ": " + e.getOriginalMessage()
                         + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
                 return null;
             }
+        }
+
+        /** Reads a list entry by entry, so that a bad entry is named by its id and the others still read. */
+        <T> List<T> readEach(Path file, Class<T> type) {
+            List<JsonNode> nodes = read(file, new TypeReference<>() { });
+            if (nodes == null) {
+                return null;
+            }
+            List<T> entries = new ArrayList<>();
+            for (JsonNode node : nodes) {
+                try {
+                    entries.add(yaml.treeToValue(node, type));
+                } catch (JacksonException e) {
+                    JsonNode id = node.get("id");
+                    problems.add("%s: %s: %s".formatted(display(file), id == null ? "(no id)" : id.asString(),
+                            e.getOriginalMessage()));
+                }
+            }
+            return entries;
         }
     }
 

@@ -1,6 +1,8 @@
 package cn.jinhua.ducha.evaluation;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -72,12 +74,12 @@ public final class Explanations {
         String formula = c.baseline().signum() == 0
                 ? target + " × " + k + "/" + n
                 : amount(c.baseline(), c) + " + (" + number(c.target()) + " − " + number(c.baseline()) + ") × " + k + "/" + n;
-        String expected = "序时进度应达 " + amount(v.expected(), c) + "（" + formula + "）";
+        String expected = "序时进度应达 " + amount(rounded(v.expected()), c) + "（" + formula + "）";
         if (v.status() == Status.ON_TRACK) {
             return value + "，不低于" + expected;
         }
         BigDecimal shortBy = v.expected().subtract((BigDecimal) v.value());
-        return value + "，低于" + expected + "，差 " + amount(shortBy, c);
+        return value + "，低于" + expected + "，差 " + amount(rounded(shortBy), c);
     }
 
     private String milestone(Verdict v) {
@@ -104,17 +106,24 @@ public final class Explanations {
         String lead = a.commitment() == null ? "" : "。牵头单位：" + a.commitment().lead();
         return switch (a.level()) {
             case DATA -> a.missing().isEmpty()
-                    ? "【数据预警】%s 应报送报表而未报送".formatted(a.unit().name())
-                    : "【数据预警】%s 报表缺少 %d 项应报数据：%s".formatted(a.unit().name(), a.missing().size(),
-                    a.missing().stream().map(c -> c.id() + " " + c.label()).collect(Collectors.joining("、")));
+                    ? "【数据预警】%s %s 应报送报表而未报送".formatted(a.unit().name(), a.period())
+                    : "【数据预警】%s %s 报表缺少 %d 项应报数据：%s".formatted(a.unit().name(), a.period(),
+                    a.missing().size(), a.missing().stream().map(c -> c.id() + " " + describe(c))
+                            .collect(Collectors.joining("、")));
             case YELLOW -> "【黄色预警】" + explain(a.verdict()) + lead;
-            case RED -> (a.escalated() ? "【红色预警·连续两月滞后】上月已滞后，本月仍" : "【红色预警】")
-                    + explain(a.verdict()) + lead;
+            case RED -> a.escalated()
+                    ? "【红色预警·连续两月滞后】" + explain(a.verdict()) + "；上月已滞后，本月仍未赶上" + lead
+                    : "【红色预警】" + explain(a.verdict()) + lead;
         };
     }
 
     private String unitNames(List<String> ids) {
         return ids.stream().map(id -> catalogue.unit(id).map(Unit::name).orElse(id)).collect(Collectors.joining("、"));
+    }
+
+    /** What a commitment measures, in a few words: its label, or for progress the task it reports on. */
+    private static String describe(Commitment c) {
+        return c.isProgress() ? "任务" + c.taskNumber() + "进展" : c.label();
     }
 
     private static String task(Commitment c) {
@@ -132,8 +141,20 @@ public final class Explanations {
         return m.equals("%") ? number(d) + "%" : number(d) + " " + m;
     }
 
-    /** A decimal as people write it: no exponent, no trailing zeros. */
+    /** A decimal exactly, as people write it: no exponent, no trailing zeros. */
     public static String number(BigDecimal d) {
         return d.stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * A computed decimal (an expectation such as 5,900,000 × 10/12, a shortfall) rounded for reading, never for
+     * judging: two decimal places, or two significant digits below 0.01.
+     */
+    private static BigDecimal rounded(BigDecimal d) {
+        if (d.scale() <= 2) {
+            return d;
+        }
+        BigDecimal two = d.setScale(2, RoundingMode.HALF_EVEN);
+        return two.signum() != 0 ? two : d.round(new MathContext(2, RoundingMode.HALF_EVEN));
     }
 }

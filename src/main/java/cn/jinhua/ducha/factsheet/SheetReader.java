@@ -2,6 +2,10 @@ package cn.jinhua.ducha.factsheet;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -22,6 +27,8 @@ import cn.jinhua.ducha.catalogue.Kind;
 import cn.jinhua.ducha.catalogue.Unit;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,6 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class SheetReader {
 
     private static final Pattern PERIOD = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate Object property \"(.*)\"");
     private static final Pattern TASK_CODE = Pattern.compile("T\\d{2}");
     private static final Set<String> SHEET_FIELDS = Set.of("unit", "period", "submittedBy", "facts", "progress");
     private static final Set<String> PROGRESS_FIELDS = Set.of("status", "note");
@@ -107,10 +115,26 @@ public final class SheetReader {
 
     /** Parses and validates one sheet's bytes; {@code source} names it in every message. */
     public Result read(String source, byte[] bytes) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return Result.rejected(new Rejection(source, List.of(
+                    "文件不是 UTF-8 编码（GBK 等请先转换）/ the file is not UTF-8 encoded (convert GBK and others first)")));
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
         JsonNode root;
         try {
-            root = json.readTree(bytes);
+            root = json.readTree(text);
         } catch (JacksonException e) {
+            String duplicate = duplicateKey(e);
+            if (duplicate != null) {
+                return Result.rejected(new Rejection(source, List.of(
+                        duplicate + ": 键重复，同一字段出现两次 / duplicate key: the field appears twice")));
+            }
             String where = e.getLocation() == null ? ""
                     : " (line %d, column %d)".formatted(e.getLocation().getLineNr(), e.getLocation().getColumnNr());
             return Result.rejected(new Rejection(source, List.of(
@@ -143,6 +167,22 @@ public final class SheetReader {
             return Result.rejected(new Rejection(source, errors));
         }
         return Result.accepted(new FactSheet(source, unit, period, submittedBy, facts, progress));
+    }
+
+    /** The dotted path of a key that strict duplicate detection refused, or null for any other error. */
+    private static String duplicateKey(JacksonException e) {
+        Matcher m = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+        if (!m.find() || !(e instanceof StreamReadException read) || read.processor() == null) {
+            return null;
+        }
+        List<String> path = new ArrayList<>();
+        path.add(m.group(1));
+        for (TokenStreamContext c = read.processor().streamReadContext().getParent(); c != null; c = c.getParent()) {
+            if (c.currentName() != null) {
+                path.add(0, c.currentName());
+            }
+        }
+        return String.join(".", path);
     }
 
     private Unit readUnit(JsonNode node, List<String> errors) {

@@ -1,0 +1,400 @@
+package cn.jinhua.ducha.cli;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The {@code ducha} command line as scripts and people use it (contract.md, "The command" and "What an evaluation
+ * prints"): run in-process, with the project's own {@code rules/}.
+ */
+class DuchaTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    private static final Path RULES = Path.of("rules");
+    private static final String PERIOD = "2023-06";
+    private static final List<String> VERDICT_FIELDS = List.of("unit", "commitment", "task", "status", "light",
+            "value", "target", "expected", "rule", "explanation");
+
+    /** Every commitment id of commitments.md. */
+    private static final List<String> CONTRACT_IDS = Stream.concat(Stream.of(
+                    "G.1", "G.2", "G.3",
+                    "T01.1", "T01.2", "T02.1", "T03.1", "T03.2", "T03.3", "T04.1", "T04.2", "T05.1", "T05.2",
+                    "T06.1", "T06.2", "T07.1", "T09.1", "T09.2", "T09.3",
+                    "T11.1", "T12.1", "T14.1", "T15.1", "T15.2", "T16.1",
+                    "T21.1",
+                    "T28.1", "T28.2", "T28.3", "T28.4", "T28.5", "T31.1", "T31.2",
+                    "T35.1", "T38.1",
+                    "S.1", "S.2"),
+            IntStream.rangeClosed(1, 38).mapToObj("T%02d.P"::formatted)).toList();
+
+    @TempDir
+    static Path scratch;
+
+    /** Sheets that are all accepted: two local units, the city, the province, and a month of history. */
+    private static Path goodSheets;
+    /** The same sheets and one more from 兰溪市 that is rejected. */
+    private static Path withRejectedSheet;
+
+    @BeforeAll
+    static void writeSheets() throws IOException {
+        goodSheets = scratch.resolve("good");
+        writeGoodSheets(goodSheets);
+        withRejectedSheet = scratch.resolve("with-rejected");
+        writeGoodSheets(withRejectedSheet);
+        ObjectNode lanxi = sheet("lanxi", PERIOD);
+        facts(lanxi).put("tongban.citywide_items_available", 588);
+        facts(lanxi).put("digital.one_network_rate_pct", -1);
+        write(withRejectedSheet.resolve("lanxi-2023-06.json"), lanxi);
+    }
+
+    private static void writeGoodSheets(Path folder) throws IOException {
+        ObjectNode yiwu = sheet("yiwu", PERIOD);
+        facts(yiwu).put("digital.one_network_rate_pct", new BigDecimal("93.5"));
+        facts(yiwu).put("investment.enterprise_project_approval_days", 76);
+        facts(yiwu).put("trade.import_export_growth_pct", new BigDecimal("9.1"));
+        ((ObjectNode) yiwu.get("progress")).putObject("T09").put("status", "DONE");
+        write(folder.resolve("2023-06/yiwu.json"), yiwu);
+
+        ObjectNode dongyang = sheet("东阳市", PERIOD);
+        facts(dongyang).put("digital.one_network_rate_pct", new BigDecimal("89.9"));
+        write(folder.resolve("2023-06/dongyang.json"), dongyang);
+
+        ObjectNode city = sheet("330700", PERIOD);
+        facts(city).put("safeguard.task_force_meetings_in_month", 2);
+        facts(city).put("finance.gov_guarantee_scale_100m_cny", 70);
+        write(folder.resolve("2023-06/jinhua.json"), city);
+
+        ObjectNode province = sheet("zhejiang", PERIOD);
+        facts(province).put("trade.import_export_growth_pct", new BigDecimal("4.2"));
+        write(folder.resolve("2023-06/zhejiang.json"), province);
+
+        ObjectNode history = sheet("dongyang", "2023-05");
+        facts(history).put("digital.one_network_rate_pct", 91);
+        write(folder.resolve("2023-05/dongyang.json"), history);
+    }
+
+    private static ObjectNode sheet(String unit, String period) {
+        ObjectNode sheet = JSON.createObjectNode();
+        sheet.put("unit", unit);
+        sheet.put("period", period);
+        sheet.putObject("facts");
+        sheet.putObject("progress");
+        return sheet;
+    }
+
+    private static ObjectNode facts(ObjectNode sheet) {
+        return (ObjectNode) sheet.get("facts");
+    }
+
+    private static void write(Path file, ObjectNode sheet) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.write(file, JSON.writeValueAsBytes(sheet));
+    }
+
+    /** One command line's exit status and what it printed on each stream. */
+    private record Run(int status, String out, String err) {
+
+        JsonNode json() {
+            return JSON.readTree(out);
+        }
+    }
+
+    private static Run ducha(Object... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] line = Stream.of(args).map(Object::toString).toArray(String[]::new);
+        int status = Ducha.run(line, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
+        return new Run(status, out.toString(UTF_8), err.toString(UTF_8));
+    }
+
+    private static Run evaluateJson(Path folder, Path rules) {
+        return ducha("evaluate", folder, "--period", PERIOD, "--format", "json", "--rules", rules);
+    }
+
+    private static JsonNode verdict(JsonNode evaluation, String unit, String commitment) {
+        List<JsonNode> found = evaluation.get("verdicts").valueStream()
+                .filter(v -> v.path("unit").asString().equals(unit))
+                .filter(v -> v.path("commitment").asString().equals(commitment))
+                .toList();
+        assertThat(found).as("one verdict for %s %s", unit, commitment).hasSize(1);
+        return found.get(0);
+    }
+
+    @Test
+    void evaluatePrintsOnlyTheContractsJsonOnStandardOutput() {
+        Run run = evaluateJson(goodSheets, RULES);
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.err()).isEmpty();
+        JsonNode evaluation = run.json();
+        assertThat(evaluation.isObject()).isTrue();
+        assertThat(evaluation.propertyNames()).contains("period", "ruleset", "verdicts", "alerts", "rejected");
+        assertThat(evaluation.get("period").asString()).isEqualTo(PERIOD);
+        assertThat(evaluation.get("ruleset").asString()).matches("sha256:[0-9a-f]{64}");
+        assertThat(evaluation.get("rejected").isArray()).isTrue();
+        assertThat(evaluation.get("rejected").isEmpty()).isTrue();
+        assertThat(evaluation.get("alerts").isArray()).isTrue();
+        assertThat(evaluation.get("verdicts").values()).isNotEmpty()
+                .allSatisfy(v -> assertThat(v.propertyNames()).containsAll(VERDICT_FIELDS));
+        assertThat(evaluation.get("verdicts").valueStream()
+                .map(v -> v.get("unit").asString() + " " + v.get("commitment").asString()))
+                .as("one verdict per unit and commitment")
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void evaluateReportsAVerdictWithEveryFieldOfTheContract() {
+        JsonNode evaluation = evaluateJson(goodSheets, RULES).json();
+
+        JsonNode kept = verdict(evaluation, "yiwu", "T09.2");
+        assertThat(kept.get("task").isNumber()).isTrue();
+        assertThat(kept.get("task").intValue()).isEqualTo(9);
+        assertThat(kept.get("status").asString()).isEqualTo("MET");
+        assertThat(kept.get("light").asString()).isEqualTo("GREEN");
+        assertThat(kept.get("value").isNumber()).as("numbers are JSON numbers").isTrue();
+        assertThat(kept.get("value").decimalValue()).isEqualByComparingTo("93.5");
+        assertThat(kept.get("target").decimalValue()).isEqualByComparingTo("90");
+        assertThat(kept.get("expected").isNull()).isTrue();
+        assertThat(kept.get("rule").asString()).startsWith("T09.2");
+        assertThat(kept.get("explanation").asString()).contains("义乌市").contains("93.5");
+
+        JsonNode breached = verdict(evaluation, "dongyang", "T09.2");
+        assertThat(breached.get("status").asString()).isEqualTo("MISSED");
+        assertThat(breached.get("light").asString()).isEqualTo("RED");
+        assertThat(breached.get("value").decimalValue()).isEqualByComparingTo("89.9");
+
+        JsonNode goal = verdict(evaluation, "jinhua", "G.1");
+        assertThat(goal.get("task").isNull()).as("the overall goals have no task number").isTrue();
+    }
+
+    @Test
+    void evaluateExitsTwoWhenASheetIsRejectedAndStillJudgesTheRest() {
+        Run run = evaluateJson(withRejectedSheet, RULES);
+
+        assertThat(run.status()).as(run.err()).isEqualTo(2);
+        JsonNode evaluation = run.json();
+        assertThat(evaluation.get("rejected").values()).singleElement().satisfies(rejected -> {
+            assertThat(rejected.get("source").asString()).endsWith("lanxi-2023-06.json");
+            assertThat(rejected.get("errors").values()).singleElement()
+                    .satisfies(e -> assertThat(e.asString()).contains("facts.digital.one_network_rate_pct"));
+        });
+        assertThat(verdict(evaluation, "yiwu", "T09.2").get("status").asString()).isEqualTo("MET");
+        // Nothing of the rejected sheet is judged, not even its valid value.
+        for (String commitment : List.of("T09.2", "T05.2")) {
+            JsonNode lanxi = verdict(evaluation, "lanxi", commitment);
+            assertThat(lanxi.get("status").asString()).as(commitment).isEqualTo("NO_DATA");
+            assertThat(lanxi.get("value").isNull()).as(commitment).isTrue();
+        }
+        assertThat(evaluation.get("alerts").values())
+                .as("兰溪市 has no accepted sheet, so it gets a DATA alert")
+                .anySatisfy(a -> {
+                    assertThat(a.get("unit").asString()).isEqualTo("lanxi");
+                    assertThat(a.get("level").asString()).isEqualTo("DATA");
+                    assertThat(a.get("commitment").isNull()).isTrue();
+                });
+    }
+
+    static Stream<Arguments> badCommandLines() {
+        Path missing = scratch.resolve("no-such-folder");
+        Path noRules = scratch.resolve("no-such-rules");
+        return Stream.of(
+                argumentSet("A folder that does not exist", List.of("evaluate", missing, "--period", PERIOD,
+                        "--rules", RULES), "no-such-folder"),
+                argumentSet("A period with month 13", List.of("evaluate", goodSheets, "--period", "2023-13",
+                        "--rules", RULES), "2023-13"),
+                argumentSet("A period written with a slash", List.of("evaluate", goodSheets, "--period", "2023/06",
+                        "--rules", RULES), "2023/06"),
+                argumentSet("A period without a dash", List.of("evaluate", goodSheets, "--period", "202306",
+                        "--rules", RULES), "202306"),
+                argumentSet("No period at all", List.of("evaluate", goodSheets, "--rules", RULES), "--period"),
+                argumentSet("An unknown option", List.of("evaluate", goodSheets, "--period", PERIOD, "--formt",
+                        "json", "--rules", RULES), "--formt"),
+                argumentSet("An unknown output format", List.of("evaluate", goodSheets, "--period", PERIOD,
+                        "--format", "xml", "--rules", RULES), "xml"),
+                argumentSet("A rules directory that does not exist", List.of("evaluate", goodSheets, "--period",
+                        PERIOD, "--rules", noRules), "no-such-rules"),
+                argumentSet("A rules directory that does not exist, given before the subcommand",
+                        List.of("--rules", noRules, "evaluate", goodSheets, "--period", PERIOD), "no-such-rules"),
+                argumentSet("Validating a folder that does not exist", List.of("validate", missing, "--rules", RULES),
+                        "no-such-folder"),
+                argumentSet("No subcommand", List.of("--rules", RULES), "evaluate"));
+    }
+
+    @ParameterizedTest(name = "{argumentSetName} exits 1 with a message on stderr and nothing on stdout")
+    @MethodSource("badCommandLines")
+    void exitsOneWithAMessageWhenNothingCanBeJudged(List<Object> args, String named) {
+        Run run = ducha(args.toArray());
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains(named);
+    }
+
+    @Test
+    void exitsOneNamingTheFileAndLineOfADrlSyntaxError(@TempDir Path dir) throws IOException {
+        Path rules = copyRules(dir);
+        Path alerts = rules.resolve("alerts.drl");
+        List<String> lines = new ArrayList<>(Files.readAllLines(alerts, UTF_8));
+        int when = lines.indexOf("when");
+        lines.add(when + 1, "    $broken : Verdict( status == ) )");
+        Files.write(alerts, lines, UTF_8);
+        int brokenLine = when + 2;
+
+        Run run = evaluateJson(goodSheets, rules);
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        Matcher located = Pattern.compile("alerts\\.drl:(\\d+)").matcher(run.err());
+        assertThat(located.find()).as("names alerts.drl and a line: %s", run.err()).isTrue();
+        assertThat(Integer.parseInt(located.group(1))).as(run.err()).isEqualTo(brokenLine);
+    }
+
+    static Stream<Arguments> brokenCatalogues() {
+        return Stream.of(
+                argumentSet("A misspelt kind", "T03.1",
+                        edit(block -> block.replace("kind: AT_LEAST", "kind: AT_LEAZT"))),
+                argumentSet("A commitment without its source words", "T09.2",
+                        edit(block -> block.replaceAll("(?m)^  source: .*\\R", ""))),
+                argumentSet("A target that is not a number", "T05.1",
+                        edit(block -> block.replaceAll("(?m)^  target: .*$", "  target: lots"))));
+    }
+
+    /** Names the lambda's type for the argument table. */
+    private static UnaryOperator<String> edit(UnaryOperator<String> edit) {
+        return edit;
+    }
+
+    @ParameterizedTest(name = "{argumentSetName} in the catalogue exits 1 naming the commitment")
+    @MethodSource("brokenCatalogues")
+    void exitsOneNamingTheCommitmentOfABrokenCatalogueEntry(String id, UnaryOperator<String> edit, @TempDir Path dir)
+            throws IOException {
+        Path rules = copyRules(dir);
+        Path catalogue = rules.resolve("catalogue/commitments.yaml");
+        String text = Files.readString(catalogue, UTF_8);
+        Matcher block = Pattern.compile("(?ms)^- id: " + Pattern.quote(id) + "\\R.*?(?=^- id: |\\z)").matcher(text);
+        assertThat(block.find()).as("the catalogue has %s", id).isTrue();
+        String broken = edit.apply(block.group());
+        assertThat(broken).as("the edit changes %s", id).isNotEqualTo(block.group());
+        Files.writeString(catalogue, text.substring(0, block.start()) + broken + text.substring(block.end()), UTF_8);
+
+        Run run = evaluateJson(goodSheets, rules);
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("commitments.yaml").contains(id);
+    }
+
+    @Test
+    void validateListsEveryErrorAndExitsTwo(@TempDir Path folder) throws IOException {
+        ObjectNode good = sheet("yiwu", PERIOD);
+        facts(good).put("digital.one_network_rate_pct", 95);
+        write(folder.resolve("yiwu.json"), good);
+        ObjectNode lanxi = sheet("lanxi", PERIOD);
+        facts(lanxi).put("digital.one_network_rate_pct", -1);
+        write(folder.resolve("lanxi.json"), lanxi);
+        ObjectNode muddled = sheet("jinyi", "2023-13");
+        muddled.set("fatcs", muddled.remove("facts"));
+        ((ObjectNode) muddled.get("progress")).putObject("T39").put("status", "DONE");
+        write(folder.resolve("muddled.json"), muddled);
+
+        Run run = ducha("validate", folder, "--rules", RULES);
+
+        assertThat(run.status()).as(run.err()).isEqualTo(2);
+        assertThat(run.out())
+                .contains("lanxi.json", "muddled.json")
+                .doesNotContain("yiwu.json")
+                .contains("facts.digital.one_network_rate_pct:", "unit:", "period:", "fatcs:", "progress.T39:")
+                .contains("1 sheets accepted, 2 rejected");
+    }
+
+    @Test
+    void validateExitsZeroWithACountWhenEverySheetIsAccepted() {
+        Run run = ducha("validate", goodSheets, "--rules", RULES);
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).contains("5 sheets accepted, 0 rejected");
+    }
+
+    @Test
+    void catalogueListsEveryCommitmentOfTheContractAndCoversAllTasks() {
+        Run run = ducha("catalogue", "--format", "json", "--rules", RULES);
+
+        assertThat(run.status()).as(run.err()).isZero();
+        JsonNode catalogue = run.json();
+        assertThat(catalogue.get("commitments").valueStream().map(c -> c.get("id").asString()))
+                .containsExactlyInAnyOrderElementsOf(CONTRACT_IDS)
+                .hasSize(75);
+        assertThat(catalogue.get("coverage").get("tasks").intValue()).isEqualTo(38);
+        assertThat(catalogue.get("coverage").get("covered").intValue()).isEqualTo(38);
+    }
+
+    @Test
+    void tableNamesUnitsInChineseWithoutColourWhenNotAtATerminal() {
+        Run run = ducha("evaluate", goodSheets, "--period", PERIOD, "--rules", RULES);
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("义乌市", "东阳市", "金华开发区", "金华市")
+                .doesNotContain("\u001b");
+    }
+
+    @Test
+    void rulesetHashIsStableForTheSameRulesAndChangesWithTheirContent(@TempDir Path dir) throws IOException {
+        String first = evaluateJson(goodSheets, RULES).json().get("ruleset").asString();
+        String second = evaluateJson(goodSheets, RULES).json().get("ruleset").asString();
+        Path copy = copyRules(dir);
+        String copied = evaluateJson(goodSheets, copy).json().get("ruleset").asString();
+        Files.writeString(copy.resolve("alerts.drl"), "\n// 注释也是规则集的一部分 / a comment changes the ruleset\n",
+                UTF_8, StandardOpenOption.APPEND);
+        String commented = evaluateJson(goodSheets, copy).json().get("ruleset").asString();
+
+        assertThat(first).startsWith("sha256:").isEqualTo(second);
+        assertThat(copied).as("a hash of the content, not of where it lies").isEqualTo(first);
+        assertThat(commented).startsWith("sha256:").isNotEqualTo(first);
+    }
+
+    /** A copy of the project's rules/ to spoil. */
+    private static Path copyRules(Path to) throws IOException {
+        Path rules = to.resolve("rules");
+        try (Stream<Path> walk = Files.walk(RULES)) {
+            for (Path from : (Iterable<Path>) walk::iterator) {
+                Path target = rules.resolve(RULES.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(from, target);
+                }
+            }
+        }
+        return rules;
+    }
+}
