@@ -3,12 +3,16 @@ package cn.jinhua.ducha.evaluation;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 import cn.jinhua.ducha.catalogue.Catalogue;
 import cn.jinhua.ducha.factsheet.FactSheet;
 import cn.jinhua.ducha.factsheet.SheetBatch;
 import cn.jinhua.ducha.rulebook.Rulebook;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -41,12 +45,16 @@ public final class Evaluator {
                 .map(v -> new PriorVerdict(v.unit().id(), v.commitment().id(), v.status()))
                 .toList();
         Outcome outcome = judge(batch.of(period), period, prior, true);
-        return new Evaluation(period, rulebook.hash(), outcome.verdicts(), outcome.alerts(), batch.rejected());
+        return new Evaluation(period, rulebook.hash(), outcome.verdicts(), outcome.alerts(), batch.rejected(),
+                outcome.traces());
     }
 
-    private Outcome judge(List<FactSheet> sheets, YearMonth period, List<PriorVerdict> prior, boolean alerts) {
+    private Outcome judge(List<FactSheet> sheets, YearMonth period, List<PriorVerdict> prior, boolean current) {
         Catalogue catalogue = rulebook.catalogue();
         KieSession session = rulebook.kieBase().newKieSession();
+        Provenance provenance = new Provenance();
+        session.addEventListener((AgendaEventListener) provenance);
+        session.addEventListener((RuleRuntimeEventListener) provenance);
         try {
             session.insert(new Judging(period, catalogue.settings().yellowBand(),
                     catalogue.settings().milestoneLastQuarter()));
@@ -58,7 +66,7 @@ public final class Evaluator {
             }
             prior.forEach(session::insert);
             // Phases, not salience: classification, then verdicts, then alerts (the focus stack pops last-in first).
-            if (alerts) {
+            if (current) {
                 session.getAgenda().getAgendaGroup("alerts").setFocus();
             }
             session.getAgenda().getAgendaGroup("verdicts").setFocus();
@@ -66,21 +74,25 @@ public final class Evaluator {
             session.fireAllRules();
             List<Verdict> verdicts = new ArrayList<>();
             List<Alert> raised = new ArrayList<>();
+            Map<Object, Trace> traces = new IdentityHashMap<>();
             for (Object o : session.getObjects(o -> o instanceof Verdict || o instanceof Alert)) {
                 if (o instanceof Verdict v) {
                     verdicts.add(v);
                 } else {
                     raised.add((Alert) o);
                 }
+                if (current) {
+                    traces.put(o, provenance.trace(o));
+                }
             }
             verdicts.sort(VERDICT_ORDER);
             raised.sort(ALERT_ORDER);
-            return new Outcome(verdicts, raised);
+            return new Outcome(verdicts, raised, traces);
         } finally {
             session.dispose();
         }
     }
 
-    private record Outcome(List<Verdict> verdicts, List<Alert> alerts) {
+    private record Outcome(List<Verdict> verdicts, List<Alert> alerts, Map<Object, Trace> traces) {
     }
 }

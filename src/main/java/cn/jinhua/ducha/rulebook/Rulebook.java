@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
@@ -67,12 +68,15 @@ public final class Rulebook {
     private final Catalogue catalogue;
     private final KieBase kieBase;
     private final String hash;
+    private final Map<String, String> files;
     private final Map<String, String> texts;
 
-    private Rulebook(Catalogue catalogue, KieBase kieBase, String hash, Map<String, String> texts) {
+    private Rulebook(Catalogue catalogue, KieBase kieBase, String hash, Map<String, String> files,
+                     Map<String, String> texts) {
         this.catalogue = catalogue;
         this.kieBase = kieBase;
         this.hash = hash;
+        this.files = files;
         this.texts = texts;
     }
 
@@ -140,7 +144,12 @@ public final class Rulebook {
             throw new RulebookException(problems);
         }
         checkOneRulePerCommitment(kieBase, catalogue);
-        return new Rulebook(catalogue, kieBase, hash(rulesDir), Map.copyOf(texts));
+        Map<String, String> files = new LinkedHashMap<>();
+        for (Path file : files(rulesDir, "")) {
+            files.put(rulesDir.relativize(file).toString().replace('\\', '/'), read(file));
+        }
+        return new Rulebook(catalogue, kieBase, hash(rulesDir), Collections.unmodifiableMap(files),
+                Collections.unmodifiableMap(texts));
     }
 
     /** A fresh builder, its compiler warmed on the generic imports every rule file shares. */
@@ -259,6 +268,14 @@ public final class Rulebook {
     /** The content hash of everything in {@code rules/}: {@code sha256:…}. */
     public String hash() {
         return hash;
+    }
+
+    /**
+     * Every file under {@code rules/} as read, by path relative to it: enough to rebuild this very rule base
+     * elsewhere (replay does).
+     */
+    public Map<String, String> files() {
+        return files;
     }
 
     /** The text of every rule file, the DRL generated from each template included, by display name. */

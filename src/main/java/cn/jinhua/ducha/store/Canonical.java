@@ -1,0 +1,58 @@
+package cn.jinhua.ducha.store;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one way content is written for hashing and storing: JSON with keys in order, decimals plain, no spacing;
+ * and sha256 in lower-case hex.
+ */
+final class Canonical {
+
+    static final JsonMapper JSON = JsonMapper.builder()
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+
+    private Canonical() {
+    }
+
+    /** Canonical JSON of maps, lists, strings, numbers and booleans. */
+    static String json(Object value) {
+        return JSON.writeValueAsString(value);
+    }
+
+    static JsonNode tree(String json) {
+        return JSON.readTree(json);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A value of a sheet or verdict as canonical JSON text: numbers plain, booleans and strings as such. */
+    static String value(Object value) {
+        if (value == null) {
+            return null;
+        }
+        return json(value instanceof BigDecimal d ? d.stripTrailingZeros() : value);
+    }
+}

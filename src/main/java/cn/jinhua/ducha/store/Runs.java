@@ -1,0 +1,171 @@
+package cn.jinhua.ducha.store;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import cn.jinhua.ducha.evaluation.Alert;
+import cn.jinhua.ducha.evaluation.Evaluation;
+import cn.jinhua.ducha.evaluation.Explanations;
+import cn.jinhua.ducha.evaluation.Verdict;
+import cn.jinhua.ducha.rulebook.Rulebook;
+import tools.jackson.core.type.TypeReference;
+
+/**
+ * Evaluation runs as a collection: each recorded in one transaction with the revisions it judged, the rules'
+ * full text (stored once per hash), every verdict with its trace and every alert.
+ */
+public final class Runs {
+
+    private final Store store;
+
+    Runs(Store store) {
+        this.store = store;
+    }
+
+    /** A recorded run. */
+    public record Run(long id, YearMonth period, String ruleset, String startedBy, Instant recordedAt) {
+    }
+
+    /** A verdict as stored: the contract's fields as text, the trace as JSON. */
+    public record StoredVerdict(String unit, String commitment, String status, String light, String value,
+                                String target, String expected, String rule, String explanation,
+                                String missingUnits, String trace) {
+    }
+
+    /** An alert as stored. */
+    public record StoredAlert(String unit, String commitment, String level, String message, boolean escalated,
+                              String missing, String rule) {
+    }
+
+    /**
+     * Records {@code evaluation} as a run in one transaction, with the revisions it judged and the rules that
+     * judged it; the ruleset's files are stored the first time its hash is seen.
+     *
+     * @return the run's id
+     */
+    public long record(Evaluation evaluation, Rulebook rulebook, Collection<Long> revisions, String startedBy,
+                       Explanations explanations) {
+        return store.inTransaction(() -> {
+            storeRuleset(rulebook);
+            Instant at = store.now();
+            store.jdbc().sql("insert into run (period, ruleset, started_by, recorded_at) values (?, ?, ?, ?)")
+                    .params(evaluation.period().toString(), rulebook.hash(), startedBy,
+                            OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                    .update();
+            long id = store.jdbc().sql("select max(id) from run").query(Long.class).single();
+            for (Long revision : revisions) {
+                store.jdbc().sql("insert into run_revision (run_id, submission_id) values (?, ?)")
+                        .params(id, revision).update();
+            }
+            int seq = 0;
+            for (Verdict v : evaluation.verdicts()) {
+                store.jdbc().sql("""
+                                insert into verdict (run_id, seq, unit, commitment, status, light, value_json, target,
+                                                     expected, rule, explanation, missing_units, trace)
+                                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        .params(id, ++seq, v.unit().id(), v.commitment().id(), v.status().name(),
+                                v.light() == null ? null : v.light().name(), Canonical.value(v.value()),
+                                plain(v.target()), plain(v.expected()), v.rule(), explanations.explain(v),
+                                v.missingUnits() == null ? null : Canonical.json(v.missingUnits()),
+                                Canonical.json(evaluation.trace(v)))
+                        .update();
+            }
+            seq = 0;
+            for (Alert a : evaluation.alerts()) {
+                store.jdbc().sql("""
+                                insert into alert (run_id, seq, unit, commitment, level, message, escalated, missing,
+                                                   rule, trace)
+                                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        .params(id, ++seq, a.unit().id(), a.commitment() == null ? null : a.commitment().id(),
+                                a.level().name(), explanations.message(a), a.escalated(),
+                                a.missing().isEmpty() ? null
+                                        : Canonical.json(a.missing().stream().map(c -> c.id()).toList()),
+                                a.rule(), Canonical.json(evaluation.trace(a)))
+                        .update();
+            }
+            store.audit().append(AuditChain.Kind.RUN, Long.toString(id));
+            return id;
+        });
+    }
+
+    private void storeRuleset(Rulebook rulebook) {
+        boolean known = store.jdbc().sql("select count(*) from ruleset where hash = ?").param(rulebook.hash())
+                .query(Integer.class).single() > 0;
+        if (known) {
+            return;
+        }
+        store.jdbc().sql("insert into ruleset (hash, files, compiled, stored_at) values (?, ?, ?, ?)")
+                .params(rulebook.hash(), Canonical.json(new TreeMap<>(rulebook.files())),
+                        Canonical.json(new TreeMap<>(rulebook.texts())),
+                        OffsetDateTime.ofInstant(store.now(), ZoneOffset.UTC))
+                .update();
+        store.audit().append(AuditChain.Kind.RULESET, rulebook.hash());
+    }
+
+    private static String plain(BigDecimal d) {
+        return d == null ? null : d.stripTrailingZeros().toPlainString();
+    }
+
+    /** Every run, newest first. */
+    public List<Run> list() {
+        return store.jdbc().sql("select * from run order by id desc").query(Runs::run).list();
+    }
+
+    public Optional<Run> find(long id) {
+        return store.jdbc().sql("select * from run where id = ?").param(id).query(Runs::run).optional();
+    }
+
+    /** The revisions a run judged, in id order. */
+    public List<Long> revisions(long runId) {
+        return store.jdbc().sql("select submission_id from run_revision where run_id = ? order by submission_id")
+                .param(runId).query(Long.class).list();
+    }
+
+    public List<StoredVerdict> verdicts(long runId) {
+        return store.jdbc().sql("select * from verdict where run_id = ? order by seq").param(runId)
+                .query((rs, n) -> new StoredVerdict(rs.getString("unit"), rs.getString("commitment"),
+                        rs.getString("status"), rs.getString("light"), rs.getString("value_json"), rs.getString("target"),
+                        rs.getString("expected"), rs.getString("rule"), rs.getString("explanation"),
+                        rs.getString("missing_units"), rs.getString("trace")))
+                .list();
+    }
+
+    public List<StoredAlert> alerts(long runId) {
+        return store.jdbc().sql("select * from alert where run_id = ? order by seq").param(runId)
+                .query((rs, n) -> new StoredAlert(rs.getString("unit"), rs.getString("commitment"),
+                        rs.getString("level"), rs.getString("message"), rs.getBoolean("escalated"),
+                        rs.getString("missing"), rs.getString("rule")))
+                .list();
+    }
+
+    /** The files of {@code rules/} as stored for a ruleset hash, by relative path. */
+    public Map<String, String> rulesetFiles(String hash) {
+        return Canonical.JSON.readValue(column("files", hash), new TypeReference<Map<String, String>>() { });
+    }
+
+    /** The rule texts as compiled (templates expanded) for a ruleset hash, by display name. */
+    public Map<String, String> rulesetTexts(String hash) {
+        return Canonical.JSON.readValue(column("compiled", hash), new TypeReference<Map<String, String>>() { });
+    }
+
+    private String column(String column, String hash) {
+        return store.jdbc().sql("select " + column + " from ruleset where hash = ?").param(hash)
+                .query(String.class).optional()
+                .orElseThrow(() -> new StoreException("规则集 %s 未存储 / ruleset %s is not stored".formatted(hash, hash)));
+    }
+
+    private static Run run(ResultSet rs, int n) throws SQLException {
+        return new Run(rs.getLong("id"), YearMonth.parse(rs.getString("period")), rs.getString("ruleset"),
+                rs.getString("started_by"), rs.getObject("recorded_at", OffsetDateTime.class).toInstant());
+    }
+}

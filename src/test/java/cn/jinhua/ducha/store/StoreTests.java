@@ -1,0 +1,121 @@
+package cn.jinhua.ducha.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import cn.jinhua.ducha.evaluation.Evaluation;
+import cn.jinhua.ducha.evaluation.Evaluator;
+import cn.jinhua.ducha.evaluation.Explanations;
+import cn.jinhua.ducha.factsheet.FactSheet;
+import cn.jinhua.ducha.factsheet.SheetBatch;
+import cn.jinhua.ducha.factsheet.SheetReader;
+import cn.jinhua.ducha.rulebook.Rulebook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class StoreTests {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2023-10-05T08:00:00.123456789Z"), ZoneOffset.UTC);
+    private static Rulebook rulebook;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void rules() {
+        rulebook = Rulebook.load(Path.of("rules"));
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.api.Named<TestDatabases.Database>> databases() {
+        return TestDatabases.all();
+    }
+
+    private FactSheet sheet(String json) {
+        return new SheetReader(rulebook.catalogue()).read("yiwu.json", json.getBytes(StandardCharsets.UTF_8))
+                .sheet().orElseThrow();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void keepsEveryRevisionAndProvesNothingChanged(TestDatabases.Database database) throws Exception {
+        String url = database.create(dir);
+        String first = """
+                {"unit": "yiwu", "period": "2023-09", "facts": {"digital.one_network_rate_pct": 85}}""";
+        String second = """
+                {"unit": "yiwu", "period": "2023-09", "facts": {"digital.one_network_rate_pct": 93.5}}""";
+        try (Store store = Store.open(url, null, null, CLOCK)) {
+            var a = store.submissions().add(sheet(first), first.getBytes(StandardCharsets.UTF_8), "tester");
+            var b = store.submissions().add(sheet(second), second.getBytes(StandardCharsets.UTF_8), "tester");
+            assertThat(a.revision()).isEqualTo(1);
+            assertThat(b.revision()).isEqualTo(2);
+            assertThat(store.submissions().latest(List.of(YearMonth.of(2023, 9)))).extracting(r -> r.id())
+                    .containsExactly(b.id());
+            assertThat(new String(store.submissions().byIds(List.of(a.id())).get(0).content(), StandardCharsets.UTF_8))
+                    .isEqualTo(first);
+
+            SheetBatch batch = new SheetBatch(List.of(sheet(second)), List.of());
+            Evaluation evaluation = new Evaluator(rulebook).evaluate(batch, YearMonth.of(2023, 9));
+            long run = store.runs().record(evaluation, rulebook, List.of(b.id()), "tester",
+                    new Explanations(rulebook.catalogue()));
+            assertThat(store.runs().verdicts(run)).hasSize(evaluation.verdicts().size())
+                    .anySatisfy(v -> {
+                        assertThat(v.commitment()).isEqualTo("T09.2");
+                        assertThat(v.status()).isEqualTo("MET");
+                        assertThat(v.trace()).contains("T09.2 一网通办率保持90%以上").contains("93.5");
+                    });
+            assertThat(store.runs().rulesetFiles(rulebook.hash())).containsKey("catalogue/commitments.yaml");
+
+            AuditChain.Verification ok = store.verify();
+            assertThat(ok.intact()).as(ok.problem()).isTrue();
+            assertThat(ok.entries()).isEqualTo(4);
+        }
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.executeUpdate("update verdict set status = 'MISSED' where commitment = 'T09.2'"))
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> s.executeUpdate("delete from submission")).hasMessageContaining("append-only");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void namesTheFirstEntryWhoseRowsWereAlteredByHand(TestDatabases.Database database) throws Exception {
+        String url = database.create(dir);
+        String text = """
+                {"unit": "yiwu", "period": "2023-09", "facts": {"digital.one_network_rate_pct": 85}}""";
+        try (Store store = Store.open(url, null, null, CLOCK)) {
+            store.submissions().add(sheet(text), text.getBytes(StandardCharsets.UTF_8), "tester");
+            store.submissions().add(sheet(text), text.getBytes(StandardCharsets.UTF_8), "tester");
+        }
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            disableAppendOnly(url, s, "submission");
+            s.executeUpdate("update submission set facts = '{\"digital.one_network_rate_pct\":\"95\"}' where revision = 2");
+        }
+        try (Store store = Store.open(url, null, null, CLOCK)) {
+            AuditChain.Verification broken = store.verify();
+            assertThat(broken.intact()).isFalse();
+            assertThat(broken.problem()).contains("audit entry 2 (SUBMISSION 2)").contains("altered");
+        }
+    }
+
+    /** What a hostile administrator would do first. */
+    static void disableAppendOnly(String url, Statement s, String table) throws Exception {
+        if (url.startsWith("jdbc:h2:")) {
+            s.execute("drop trigger " + table + "_append_only");
+        } else {
+            s.execute("alter table " + table + " disable trigger " + table + "_append_only");
+        }
+    }
+}

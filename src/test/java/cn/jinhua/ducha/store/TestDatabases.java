@@ -1,0 +1,56 @@
+package cn.jinhua.ducha.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Named;
+
+/**
+ * The databases the store's tests run on: an H2 file in a temporary folder always, and a fresh database on the
+ * PostgreSQL server named by the environment variable {@code DUCHA_TEST_PG} (an admin JDBC URL, which
+ * {@code .ci/postgres} prints) when it is set. CI sets it; without it the PostgreSQL cases are skipped.
+ */
+public final class TestDatabases {
+
+    public static final String PG_ADMIN = System.getenv("DUCHA_TEST_PG");
+
+    private TestDatabases() {
+    }
+
+    /** Named JDBC URL factories for parameterised tests: each call of the factory gives an empty database. */
+    public static Stream<Named<Database>> all() {
+        List<Named<Database>> all = new ArrayList<>();
+        all.add(Named.of("H2", TestDatabases::h2));
+        if (PG_ADMIN != null && !PG_ADMIN.isBlank()) {
+            all.add(Named.of("PostgreSQL", TestDatabases::postgres));
+        }
+        return all.stream();
+    }
+
+    /** Makes an empty database and answers its JDBC URL. */
+    @FunctionalInterface
+    public interface Database {
+        String create(Path tempDir);
+    }
+
+    public static String h2(Path dir) {
+        return "jdbc:h2:file:" + dir.resolve("ducha-" + UUID.randomUUID()).toAbsolutePath() + ";AUTO_SERVER=TRUE";
+    }
+
+    public static String postgres(Path dir) {
+        String name = "ducha_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = DriverManager.getConnection(PG_ADMIN)) {
+            c.createStatement().execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create a test database on " + PG_ADMIN, e);
+        }
+        String base = PG_ADMIN.substring(0, PG_ADMIN.indexOf("/postgres")) + "/" + name;
+        return base + PG_ADMIN.substring(PG_ADMIN.indexOf("/postgres") + "/postgres".length());
+    }
+}
