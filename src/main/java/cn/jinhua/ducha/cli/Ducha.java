@@ -6,9 +6,12 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 
 import cn.jinhua.ducha.rulebook.Rulebook;
 import cn.jinhua.ducha.rulebook.RulebookException;
+import cn.jinhua.ducha.store.Store;
+import cn.jinhua.ducha.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,7 +23,8 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "ducha", mixinStandardHelpOptions = true, version = "ducha 0.1.0",
         description = "督查 Ducha: 金华营商环境“一号改革工程”承诺评判 / judges Jinhua's reform commitments.",
-        subcommands = {EvaluateCommand.class, ValidateCommand.class, CatalogueCommand.class})
+        subcommands = {EvaluateCommand.class, ValidateCommand.class, CatalogueCommand.class, SubmitCommand.class,
+                RunsCommand.class, AuditCommand.class, ReplayCommand.class, DiffCommand.class, ExplainCommand.class})
 public final class Ducha {
 
     static final int REJECTED = 2;
@@ -29,6 +33,22 @@ public final class Ducha {
     @Option(names = "--rules", paramLabel = "DIR", scope = ScopeType.INHERIT, defaultValue = "rules",
             description = "规则目录 / the rules directory (default: ./rules)")
     Path rules;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL", scope = ScopeType.INHERIT,
+            description = "数据库 / the store's JDBC URL (default: $SPRING_DATASOURCE_URL, else an H2 file under ./data)")
+    String db;
+
+    @Option(names = "--db-user", paramLabel = "USER", scope = ScopeType.INHERIT,
+            description = "数据库用户 / database user (default: $SPRING_DATASOURCE_USERNAME)")
+    String dbUser;
+
+    @Option(names = "--db-password", paramLabel = "PASSWORD", scope = ScopeType.INHERIT,
+            description = "数据库口令 / database password (default: $SPRING_DATASOURCE_PASSWORD)")
+    String dbPassword;
+
+    @Option(names = "--by", paramLabel = "NAME", scope = ScopeType.INHERIT,
+            description = "操作人 / who submits or evaluates, as the audit trail records it (default: the OS user)")
+    String by;
 
     final PrintStream out;
     final PrintStream err;
@@ -56,7 +76,7 @@ public final class Ducha {
         });
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             err.println(e instanceof RulebookException || e instanceof IllegalArgumentException
-                    ? e.getMessage() : "ducha: " + e);
+                    || e instanceof StoreException ? e.getMessage() : "ducha: " + e);
             return FAILED;
         });
         return cli.execute(args);
@@ -65,6 +85,28 @@ public final class Ducha {
     /** The rules in force, compiled once for this run. */
     Rulebook rulebook() {
         return Rulebook.load(rules);
+    }
+
+    /** The store named by --db, the Spring property or its environment variable, or the embedded default. */
+    Store openStore() {
+        String url = firstOf(db, System.getenv("SPRING_DATASOURCE_URL"), System.getProperty("spring.datasource.url"),
+                Store.DEFAULT_URL);
+        return Store.open(url, firstOf(dbUser, System.getenv("SPRING_DATASOURCE_USERNAME"), null),
+                firstOf(dbPassword, System.getenv("SPRING_DATASOURCE_PASSWORD"), null), Clock.systemUTC());
+    }
+
+    /** Who acts, for the audit trail. */
+    String actor() {
+        return by != null ? by : System.getProperty("user.name", "unknown");
+    }
+
+    private static String firstOf(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
     }
 
     /** Colours only for a person at a terminal, and never under NO_COLOR. */

@@ -12,14 +12,21 @@ import cn.jinhua.ducha.evaluation.Explanations;
 import cn.jinhua.ducha.factsheet.SheetBatch;
 import cn.jinhua.ducha.factsheet.SheetReader;
 import cn.jinhua.ducha.rulebook.Rulebook;
+import cn.jinhua.ducha.store.Judgements;
+import cn.jinhua.ducha.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import tools.jackson.databind.node.ObjectNode;
 
-/** {@code ducha evaluate FOLDER --period YYYY-MM [--format table|json]} (contract.md, "The command"). */
+/**
+ * {@code ducha evaluate [FOLDER] --period YYYY-MM [--format table|json]} (contract.md, "The command"). Without
+ * FOLDER it judges the latest revisions in the store and records the run.
+ */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "评判某月的报表 / judges the sheets under FOLDER for one period.")
+        description = "评判某月的报表 / judges the sheets under FOLDER for one period; without FOLDER, the stored "
+                + "sheets, recording a run.")
 final class EvaluateCommand implements Callable<Integer> {
 
     enum Format { table, json }
@@ -27,7 +34,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @ParentCommand
     Ducha ducha;
 
-    @Parameters(paramLabel = "FOLDER", description = "报表目录(递归读取 .json) / folder of fact sheets, read recursively")
+    @Parameters(paramLabel = "FOLDER", arity = "0..1",
+            description = "报表目录(递归读取 .json) / folder of fact sheets, read recursively; none: the store")
     Path folder;
 
     @Option(names = "--period", required = true, paramLabel = "YYYY-MM", description = "评判月份 / the period judged")
@@ -40,17 +48,34 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         YearMonth judged = period(period);
-        if (!Files.isDirectory(folder)) {
+        if (folder != null && !Files.isDirectory(folder)) {
             throw new IllegalArgumentException("报表目录不存在 / no such folder: " + folder);
         }
         Rulebook rulebook = ducha.rulebook();
-        SheetBatch batch = new SheetReader(rulebook.catalogue()).readFolder(folder);
-        Evaluation evaluation = new Evaluator(rulebook).evaluate(batch, judged);
+        Evaluation evaluation;
+        Long run = null;
+        if (folder != null) {
+            SheetBatch batch = new SheetReader(rulebook.catalogue()).readFolder(folder);
+            evaluation = new Evaluator(rulebook).evaluate(batch, judged);
+        } else {
+            try (Store store = ducha.openStore()) {
+                Judgements.Recorded recorded = new Judgements(store).judge(rulebook, judged, ducha.actor());
+                evaluation = recorded.evaluation();
+                run = recorded.run();
+            }
+        }
         Explanations explanations = new Explanations(rulebook.catalogue());
         if (format == Format.json) {
-            ducha.out.println(JsonReport.JSON.writeValueAsString(JsonReport.evaluation(evaluation, explanations)));
+            ObjectNode json = JsonReport.evaluation(evaluation, explanations);
+            if (run != null) {
+                json.put("run", run);
+            }
+            ducha.out.println(JsonReport.JSON.writeValueAsString(json));
         } else {
             new TableReport(rulebook.catalogue(), explanations, Ducha.colour()).print(evaluation, ducha.out);
+            if (run != null) {
+                ducha.out.printf("%n已记录为运行 %d / recorded as run %d%n", run, run);
+            }
         }
         return evaluation.rejected().isEmpty() ? 0 : Ducha.REJECTED;
     }

@@ -62,7 +62,8 @@ public final class Evaluator {
             catalogue.commitments().forEach(session::insert);
             for (FactSheet sheet : sheets) {
                 session.insert(new Submission(sheet.unit().id(), sheet.source()));
-                sheet.values().forEach((metric, value) -> session.insert(new Reading(sheet.unit().id(), metric, value)));
+                sheet.values().forEach((metric, value) -> session.insert(
+                        new Reading(sheet.unit().id(), metric, value, sheet.source())));
             }
             prior.forEach(session::insert);
             // Phases, not salience: classification, then verdicts, then alerts (the focus stack pops last-in first).

@@ -84,6 +84,7 @@ final class Provenance extends DefaultAgendaEventListener implements RuleRuntime
             fields.put("unit", r.unit());
             fields.put("metric", r.metric());
             fields.put("value", plain(r.value()));
+            fields.put("source", r.source());
         } else if (o instanceof Verdict v) {
             fields.put("unit", v.unit().id());
             fields.put("commitment", v.commitment().id());

@@ -74,28 +74,30 @@ public final class AuditChain {
         String prev = GENESIS;
         long expected = 1;
         for (Entry e : entries) {
-            String name = "第 %d 条审计记录（%s %s）/ audit entry %d (%s %s)".formatted(e.seq(), e.kind().label(),
-                    e.ref(), e.seq(), e.kind(), e.ref());
+            String zh = "第 %d 条审计记录（%s %s）".formatted(e.seq(), e.kind().label(), e.ref());
+            String en = "audit entry %d (%s %s)".formatted(e.seq(), e.kind(), e.ref());
             if (e.seq() != expected) {
                 return Verification.broken(entries.size(), "审计记录 %d 缺失 / audit entry %d is missing"
                         .formatted(expected, expected));
             }
             if (!e.prevHash().equals(prev)) {
-                return Verification.broken(entries.size(), name + " 与前一条不相连 / does not link to the entry before");
+                return Verification.broken(entries.size(), zh + "与前一条不相连 / " + en
+                        + " does not link to the entry before");
             }
             Map<String, Object> content;
             try {
                 content = content(e.kind(), e.ref());
             } catch (StoreException missing) {
-                return Verification.broken(entries.size(), name + " 记录的内容已被删除 / records rows that were removed");
+                return Verification.broken(entries.size(), zh + "所记录的内容已被删除 / " + en
+                        + " records rows that were removed");
             }
             if (!Canonical.sha256(Canonical.json(content)).equals(e.contentHash())) {
-                return Verification.broken(entries.size(), name + " 与存储内容不符，内容已被改动 / "
-                        + "does not match what is stored: the content was altered");
+                return Verification.broken(entries.size(), zh + "与存储内容不符，内容已被改动 / " + en
+                        + " does not match what is stored: the content was altered");
             }
             if (!link(prev, e.seq(), e.kind().name(), e.ref(), e.recordedAt(), e.contentHash()).equals(e.hash())) {
-                return Verification.broken(entries.size(), name + " 的哈希不符，记录本身已被改动 / "
-                        + "has a wrong hash: the entry itself was altered");
+                return Verification.broken(entries.size(), zh + "的哈希不符，记录本身已被改动 / " + en
+                        + " has a wrong hash: the entry itself was altered");
             }
             prev = e.hash();
             expected++;

@@ -116,9 +116,25 @@ public final class Runs {
         return d == null ? null : d.stripTrailingZeros().toPlainString();
     }
 
+    /** Whether a stored verdict of this commitment reads every unit's sheet (it carries missing units). */
+    boolean isCityWide(String commitment) {
+        return store.jdbc().sql("select count(*) from verdict where commitment = ? and missing_units is not null")
+                .param(commitment).query(Integer.class).single() > 0;
+    }
+
     /** Every run, newest first. */
     public List<Run> list() {
         return store.jdbc().sql("select * from run order by id desc").query(Runs::run).list();
+    }
+
+    /** How many verdicts of a run have each light (GREY, GREEN ...; NOT_APPLICABLE under "NONE"), and its alerts. */
+    public Map<String, Integer> counts(long runId) {
+        Map<String, Integer> counts = new TreeMap<>();
+        store.jdbc().sql("select coalesce(light, 'NONE'), count(*) from verdict where run_id = ? group by light")
+                .param(runId).query((rs, n) -> counts.put(rs.getString(1), rs.getInt(2))).list();
+        counts.put("ALERTS", store.jdbc().sql("select count(*) from alert where run_id = ?").param(runId)
+                .query(Integer.class).single());
+        return counts;
     }
 
     public Optional<Run> find(long id) {
