@@ -41,6 +41,13 @@ class ArchitectureTests {
     }
 
     @Test
+    void theStoreNeverReachesIntoTheCommandLine() {
+        noClasses().that().resideInAPackage("..store..")
+                .should().dependOnClassesThat().resideInAnyPackage("..cli..", "..web..")
+                .check(classes);
+    }
+
+    @Test
     void sheetsAreReadWithoutTheRuleEngine() {
         noClasses().that().resideInAPackage("..factsheet..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.kie..", "org.drools..", "..rulebook..",
