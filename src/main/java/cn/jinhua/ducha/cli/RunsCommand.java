@@ -41,15 +41,17 @@ final class RunsCommand implements Callable<Integer> {
                 ducha.out.println(JsonReport.JSON.writeValueAsString(list));
                 return 0;
             }
-            ducha.out.println("运行 run  月份 period  记录时间 recorded (UTC)     操作人 by        规则集 ruleset         "
-                    + "绿   黄   红   灰  预警 alerts");
+            ducha.out.println(TableReport.pad("运行 run", 10) + TableReport.pad("月份 period", 12)
+                    + TableReport.pad("记录时间 recorded (UTC)", 25) + TableReport.pad("操作人 by", 15)
+                    + TableReport.pad("规则集 ruleset", 22) + "   绿   黄   红   灰  预警 alerts");
             for (Runs.Run r : runs.list()) {
                 Map<String, Integer> c = runs.counts(r.id());
-                ducha.out.printf("%-8d  %-11s %-24s %-14s %-22s %4d %4d %4d %4d  %4d%n", r.id(), r.period(),
-                        r.recordedAt().toString().replace('T', ' ').replace("Z", ""), r.startedBy(),
-                        r.ruleset().substring(0, Math.min(r.ruleset().length(), 19)) + "…",
-                        c.getOrDefault("GREEN", 0), c.getOrDefault("YELLOW", 0), c.getOrDefault("RED", 0),
-                        c.getOrDefault("GREY", 0), c.getOrDefault("ALERTS", 0));
+                ducha.out.println(TableReport.pad(Long.toString(r.id()), 10) + TableReport.pad(r.period().toString(), 12)
+                        + TableReport.pad(r.recordedAt().toString().replace('T', ' ').replace("Z", ""), 25)
+                        + TableReport.pad(r.startedBy(), 15)
+                        + TableReport.pad(r.ruleset().substring(0, Math.min(r.ruleset().length(), 19)) + "…", 22)
+                        + String.format(" %4d %4d %4d %4d  %4d", c.getOrDefault("GREEN", 0), c.getOrDefault("YELLOW", 0),
+                        c.getOrDefault("RED", 0), c.getOrDefault("GREY", 0), c.getOrDefault("ALERTS", 0)));
             }
         }
         return 0;
