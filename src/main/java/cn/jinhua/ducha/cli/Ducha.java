@@ -7,7 +7,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 
+import cn.jinhua.ducha.alerting.Supervision;
 import cn.jinhua.ducha.rulebook.Rulebook;
 import cn.jinhua.ducha.rulebook.RulebookException;
 import cn.jinhua.ducha.store.Store;
@@ -24,7 +26,9 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "ducha", mixinStandardHelpOptions = true, version = "ducha 0.1.0",
         description = "督查 Ducha: 金华营商环境“一号改革工程”承诺评判 / judges Jinhua's reform commitments.",
         subcommands = {EvaluateCommand.class, ValidateCommand.class, CatalogueCommand.class, SubmitCommand.class,
-                RunsCommand.class, AuditCommand.class, ReplayCommand.class, DiffCommand.class, ExplainCommand.class})
+                RunsCommand.class, AuditCommand.class, ReplayCommand.class, DiffCommand.class, ExplainCommand.class,
+                AlertsCommand.class, WaiveCommand.class, WebhooksCommand.class, TickCommand.class,
+                SchedulerCommand.class})
 public final class Ducha {
 
     static final int REJECTED = 2;
@@ -45,6 +49,10 @@ public final class Ducha {
     @Option(names = "--db-password", paramLabel = "PASSWORD", scope = ScopeType.INHERIT,
             description = "数据库口令 / database password (default: $SPRING_DATASOURCE_PASSWORD)")
     String dbPassword;
+
+    @Option(names = "--rectification-days", paramLabel = "DAYS", scope = ScopeType.INHERIT, defaultValue = "15",
+            description = "红色预警整改期限(天) / days a red alert may stay open before it is escalated (default: 15)")
+    int rectificationDays;
 
     @Option(names = "--by", paramLabel = "NAME", scope = ScopeType.INHERIT,
             description = "操作人 / who submits or evaluates, as the audit trail records it (default: the OS user)")
@@ -93,6 +101,11 @@ public final class Ducha {
                 Store.DEFAULT_URL);
         return Store.open(url, firstOf(dbUser, System.getenv("SPRING_DATASOURCE_USERNAME"), null),
                 firstOf(dbPassword, System.getenv("SPRING_DATASOURCE_PASSWORD"), null), Clock.systemUTC());
+    }
+
+    /** 督办 over the store, with the rectification period given. */
+    Supervision supervision(Store store) {
+        return new Supervision(store, Duration.ofDays(rectificationDays));
     }
 
     /** Who acts, for the audit trail. */

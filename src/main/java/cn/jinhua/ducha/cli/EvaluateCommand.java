@@ -59,7 +59,7 @@ final class EvaluateCommand implements Callable<Integer> {
             evaluation = new Evaluator(rulebook).evaluate(batch, judged);
         } else {
             try (Store store = ducha.openStore()) {
-                Judgements.Recorded recorded = new Judgements(store).judge(rulebook, judged, ducha.actor());
+                Judgements.Recorded recorded = ducha.supervision(store).evaluate(rulebook, judged, ducha.actor());
                 evaluation = recorded.evaluation();
                 run = recorded.run();
             }

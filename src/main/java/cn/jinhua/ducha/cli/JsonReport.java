@@ -46,6 +46,10 @@ final class JsonReport {
             if (v.missingUnits() != null) {
                 v.missingUnits().forEach(node.putArray("missingUnits")::add);
             }
+            evaluation.waiver(v).ifPresent(w -> {
+                node.put("waived", true);
+                node.put("waiver", w.reason());
+            });
         }
         ArrayNode alerts = root.putArray("alerts");
         for (Alert a : evaluation.alerts()) {

@@ -40,16 +40,26 @@ public final class Evaluator {
      * that escalation needs. The clock is never read.
      */
     public Evaluation evaluate(SheetBatch batch, YearMonth period) {
-        YearMonth previous = period.minusMonths(1);
-        List<PriorVerdict> prior = judge(batch.of(previous), previous, List.of(), false).verdicts().stream()
-                .map(v -> new PriorVerdict(v.unit().id(), v.commitment().id(), v.status()))
-                .toList();
-        Outcome outcome = judge(batch.of(period), period, prior, true);
-        return new Evaluation(period, rulebook.hash(), outcome.verdicts(), outcome.alerts(), batch.rejected(),
-                outcome.traces());
+        return evaluate(batch, period, List.of());
     }
 
-    private Outcome judge(List<FactSheet> sheets, YearMonth period, List<PriorVerdict> prior, boolean current) {
+    /**
+     * Judges {@code period} as {@link #evaluate(SheetBatch, YearMonth)} does, with the waivers in force for it: a
+     * waived (unit, commitment) keeps its verdict, marked waived, and raises no alert.
+     */
+    public Evaluation evaluate(SheetBatch batch, YearMonth period, List<Waiver> waivers) {
+        YearMonth previous = period.minusMonths(1);
+        List<PriorVerdict> prior = judge(batch.of(previous), previous, List.of(), List.of(), false).verdicts()
+                .stream()
+                .map(v -> new PriorVerdict(v.unit().id(), v.commitment().id(), v.status()))
+                .toList();
+        Outcome outcome = judge(batch.of(period), period, prior, waivers, true);
+        return new Evaluation(period, rulebook.hash(), outcome.verdicts(), outcome.alerts(), batch.rejected(),
+                outcome.traces(), waivers);
+    }
+
+    private Outcome judge(List<FactSheet> sheets, YearMonth period, List<PriorVerdict> prior, List<Waiver> waivers,
+                          boolean current) {
         Catalogue catalogue = rulebook.catalogue();
         KieSession session = rulebook.kieBase().newKieSession();
         Provenance provenance = new Provenance();
@@ -66,6 +76,7 @@ public final class Evaluator {
                         new Reading(sheet.unit().id(), metric, value, sheet.source())));
             }
             prior.forEach(session::insert);
+            waivers.forEach(session::insert);
             // Phases, not salience: classification, then verdicts, then alerts (the focus stack pops last-in first).
             if (current) {
                 session.getAgenda().getAgendaGroup("alerts").setFocus();

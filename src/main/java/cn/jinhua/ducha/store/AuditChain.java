@@ -19,7 +19,8 @@ public final class AuditChain {
 
     /** What an entry records. */
     public enum Kind {
-        SUBMISSION("报表"), REFUSAL("退回"), RULESET("规则集"), RUN("评判运行");
+        SUBMISSION("报表"), REFUSAL("退回"), RULESET("规则集"), RUN("评判运行"), ALERT_EVENT("预警变更"),
+        WAIVER("豁免"), WEBHOOK("推送地址");
 
         private final String label;
 
@@ -41,7 +42,7 @@ public final class AuditChain {
     }
 
     /** Appends an entry for the rows just written; call inside {@link Store#inTransaction}. */
-    void append(Kind kind, String ref) {
+    public void append(Kind kind, String ref) {
         String contentHash = Canonical.sha256(Canonical.json(content(kind, ref)));
         List<Object[]> last = store.jdbc().sql("select seq, hash from audit_entry order by seq desc limit 1")
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).list();
@@ -115,7 +116,10 @@ public final class AuditChain {
                 Kind.SUBMISSION, "cast(t.id as varchar(40)) from submission t",
                 Kind.REFUSAL, "cast(t.id as varchar(40)) from refusal t",
                 Kind.RULESET, "t.hash from ruleset t",
-                Kind.RUN, "cast(t.id as varchar(40)) from run t");
+                Kind.RUN, "cast(t.id as varchar(40)) from run t",
+                Kind.ALERT_EVENT, "cast(t.id as varchar(40)) from alert_event t",
+                Kind.WAIVER, "cast(t.id as varchar(40)) from waiver t",
+                Kind.WEBHOOK, "cast(t.id as varchar(40)) from webhook t");
         for (Kind kind : Kind.values()) {
             String ref = refs.get(kind);
             List<String> missing = store.jdbc().sql("select " + ref + " where not exists (select 1 from audit_entry a"
@@ -172,6 +176,17 @@ public final class AuditChain {
                         return m;
                     });
             case RUN -> run(Long.parseLong(ref));
+            case ALERT_EVENT -> one("""
+                    select e.id, e.case_id, c.unit, c.commitment_key, c.level, c.opened_at, e.event, e.state, e.at,
+                           e.actor, e.note, e.run_id, e.period, e.deadline, e.responsible, e.message
+                    from alert_event e join alert_case c on c.id = e.case_id where e.id = ?""",
+                    Long.parseLong(ref), AuditChain::columns);
+            case WAIVER -> one("""
+                    select id, unit, commitment, from_period, to_period, reason, expires_on, granted_by, granted_at
+                    from waiver where id = ?""", Long.parseLong(ref), AuditChain::columns);
+            case WEBHOOK -> one("""
+                    select id, name, url, secret, format, levels, units, tasks, created_by, created_at
+                    from webhook where id = ?""", Long.parseLong(ref), AuditChain::columns);
         };
     }
 
@@ -188,20 +203,36 @@ public final class AuditChain {
                 });
         m.put("revisions", store.jdbc().sql("select submission_id from run_revision where run_id = ? order by 1")
                 .param(id).query(Long.class).list());
-        m.put("verdicts", rows("select * from verdict where run_id = ? order by seq", id));
-        m.put("alerts", rows("select * from alert where run_id = ? order by seq", id));
+        // explicit columns: a column added later must not change what earlier entries hashed
+        m.put("verdicts", rows("""
+                select run_id, seq, unit, commitment, status, light, value_json, target, expected, rule, explanation,
+                       missing_units, trace from verdict where run_id = ? order by seq""", id));
+        m.put("alerts", rows("""
+                select run_id, seq, unit, commitment, level, message, escalated, missing, rule, trace
+                from alert where run_id = ? order by seq""", id));
+        List<Map<String, Object>> waived = rows("select run_id, seq, reason from verdict_waiver where run_id = ? "
+                + "order by seq", id);
+        if (!waived.isEmpty()) {
+            m.put("waived", waived);
+        }
         return m;
     }
 
     private List<Map<String, Object>> rows(String sql, long runId) {
-        return store.jdbc().sql(sql).param(runId).query((rs, n) -> {
-            Map<String, Object> row = new TreeMap<>();
-            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                Object value = rs.getObject(i);
-                row.put(rs.getMetaData().getColumnLabel(i).toLowerCase(), value == null ? null : value.toString());
+        return store.jdbc().sql(sql).param(runId).query(AuditChain::columns).list();
+    }
+
+    /** Every column of a row by its lower-case name, as text (times as UTC instants), for hashing. */
+    private static Map<String, Object> columns(ResultSet rs, int n) throws SQLException {
+        Map<String, Object> row = new TreeMap<>();
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+            Object value = rs.getObject(i);
+            if (value instanceof java.sql.Timestamp || value instanceof OffsetDateTime) {
+                value = rs.getObject(i, OffsetDateTime.class).toInstant();
             }
-            return row;
-        }).list();
+            row.put(rs.getMetaData().getColumnLabel(i).toLowerCase(), value == null ? null : value.toString());
+        }
+        return row;
     }
 
     private <T> Map<String, Object> one(String sql, T key, org.springframework.jdbc.core.RowMapper<Map<String, Object>> mapper) {

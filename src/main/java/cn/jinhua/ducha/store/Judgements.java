@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import cn.jinhua.ducha.evaluation.Evaluation;
 import cn.jinhua.ducha.evaluation.Evaluator;
 import cn.jinhua.ducha.evaluation.Explanations;
+import cn.jinhua.ducha.evaluation.Waiver;
 import cn.jinhua.ducha.factsheet.SheetBatch;
 import cn.jinhua.ducha.factsheet.SheetReader;
 import cn.jinhua.ducha.rulebook.Rulebook;
@@ -44,19 +45,25 @@ public final class Judgements {
      * one transaction.
      */
     public Recorded judge(Rulebook rulebook, YearMonth period, String startedBy) {
+        return judge(rulebook, period, startedBy, List.of());
+    }
+
+    /** Judges and records as {@link #judge(Rulebook, YearMonth, String)}, with the waivers in force for the period. */
+    public Recorded judge(Rulebook rulebook, YearMonth period, String startedBy, List<Waiver> waivers) {
         List<Submissions.Revision> revisions = store.submissions().latest(List.of(period.minusMonths(1), period));
-        Evaluation evaluation = evaluate(rulebook, revisions, period);
+        Evaluation evaluation = evaluate(rulebook, revisions, period, waivers);
         long run = store.runs().record(evaluation, rulebook, revisions.stream().map(Submissions.Revision::id).toList(),
                 startedBy, new Explanations(rulebook.catalogue()));
         return new Recorded(run, evaluation);
     }
 
-    private static Evaluation evaluate(Rulebook rulebook, List<Submissions.Revision> revisions, YearMonth period) {
+    private static Evaluation evaluate(Rulebook rulebook, List<Submissions.Revision> revisions, YearMonth period,
+                                       List<Waiver> waivers) {
         SheetReader reader = new SheetReader(rulebook.catalogue());
         // the source names the stored revision, so that traces and rejections point at what the store holds
         SheetBatch batch = reader.batch(revisions.stream()
                 .map(r -> reader.read("%s (submission %d)".formatted(r.source(), r.id()), r.content())).toList());
-        return new Evaluator(rulebook).evaluate(batch, period);
+        return new Evaluator(rulebook).evaluate(batch, period, waivers);
     }
 
     /** One verdict that came out differently. */
@@ -85,7 +92,7 @@ public final class Judgements {
                         .formatted(run.ruleset(), run.ruleset()));
             }
             Evaluation again = evaluate(rulebook, store.submissions().byIds(store.runs().revisions(runId)),
-                    run.period());
+                    run.period(), store.runs().waivers(runId));
             Explanations explanations = new Explanations(rulebook.catalogue());
             Map<String, Runs.StoredVerdict> stored = new LinkedHashMap<>();
             store.runs().verdicts(runId).forEach(v -> stored.put(v.unit() + " " + v.commitment(), v));

@@ -69,6 +69,10 @@ public final class Runs {
             }
             int seq = 0;
             for (Verdict v : evaluation.verdicts()) {
+                int position = seq + 1;
+                evaluation.waiver(v).ifPresent(w -> store.jdbc()
+                        .sql("insert into verdict_waiver (run_id, seq, reason) values (?, ?, ?)")
+                        .params(id, position, w.reason()).update());
                 store.jdbc().sql("""
                                 insert into verdict (run_id, seq, unit, commitment, status, light, value_json, target,
                                                      expected, rule, explanation, missing_units, trace)
@@ -139,6 +143,17 @@ public final class Runs {
 
     public Optional<Run> find(long id) {
         return store.jdbc().sql("select * from run where id = ?").param(id).query(Runs::run).optional();
+    }
+
+    /** The waivers a run applied, as evaluation facts. */
+    public List<cn.jinhua.ducha.evaluation.Waiver> waivers(long runId) {
+        return store.jdbc().sql("""
+                        select v.unit, v.commitment, w.reason from verdict_waiver w
+                        join verdict v on v.run_id = w.run_id and v.seq = w.seq where w.run_id = ? order by w.seq""")
+                .param(runId)
+                .query((rs, n) -> new cn.jinhua.ducha.evaluation.Waiver(rs.getString(1), rs.getString(2),
+                        rs.getString(3)))
+                .list();
     }
 
     /** The revisions a run judged, in id order. */

@@ -74,25 +74,29 @@ public final class Store implements AutoCloseable {
         throw new StoreException("只支持 H2 与 PostgreSQL / only H2 and PostgreSQL are supported: " + url);
     }
 
-    JdbcClient jdbc() {
+    /** For the store's own collections and for features that keep tables of their own in it (alerting). */
+    public JdbcClient jdbc() {
         return jdbc;
     }
 
-    DataSource dataSource() {
+    public DataSource dataSource() {
         return dataSource;
     }
 
-    AuditChain audit() {
+    public AuditChain audit() {
         return audit;
     }
 
     /** Now, to the millisecond both databases keep exactly. Only records when things happened; never judges. */
-    Instant now() {
+    public Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    /** Runs {@code work} in one transaction, holding the audit chain's lock from the start. */
-    <T> T inTransaction(Supplier<T> work) {
+    /**
+     * Runs {@code work} in one transaction, holding the audit chain's lock from the start; called inside another,
+     * it joins it.
+     */
+    public <T> T inTransaction(Supplier<T> work) {
         return transactions.execute(status -> {
             jdbc.sql("select id from audit_lock where id = 1 for update").query(Integer.class).single();
             return work.get();

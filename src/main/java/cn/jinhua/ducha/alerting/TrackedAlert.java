@@ -1,0 +1,57 @@
+package cn.jinhua.ducha.alerting;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An alert followed up until closed. Identified as in the contract by (unit, commitment, level); its state and
+ * deadline are those of its latest event, and its history is every event, oldest first.
+ *
+ * @param commitment null for a DATA alert
+ */
+public record TrackedAlert(long id, String unit, String commitment, String level, Instant openedAt,
+                           List<AlertEvent> history) {
+
+    public TrackedAlert {
+        history = List.copyOf(history);
+    }
+
+    public AlertEvent latest() {
+        return history.get(history.size() - 1);
+    }
+
+    public AlertState state() {
+        return latest().state();
+    }
+
+    /** The rectification deadline in force, null where none applies (yellow and data alerts). */
+    public Instant deadline() {
+        return latest().deadline();
+    }
+
+    /** The units answerable for it: the reporting unit and the task's lead unit. */
+    public List<String> responsible() {
+        return latest().responsible();
+    }
+
+    /** The latest message the alert carried. */
+    public String message() {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (history.get(i).message() != null) {
+                return history.get(i).message();
+            }
+        }
+        return null;
+    }
+
+    /** The period the alert was last raised for. */
+    public String period() {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (history.get(i).period() != null && history.get(i).run() != null
+                    && !history.get(i).event().equals("RESOLVED")) {
+                return history.get(i).period();
+            }
+        }
+        return null;
+    }
+}

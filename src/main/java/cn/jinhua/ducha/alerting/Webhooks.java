@@ -1,0 +1,281 @@
+package cn.jinhua.ducha.alerting;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import cn.jinhua.ducha.store.AuditChain;
+import cn.jinhua.ducha.store.Store;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Webhook endpoints, with filters by level, unit and task, and their outbox. A delivery is written in the same
+ * transaction as the alert change it announces; its id is the {@code webhook-id} of every attempt, so a receiver
+ * can tell a retry from a new message. Deliveries are retried with backoff until the receiver answers 2xx.
+ */
+public final class Webhooks {
+
+    /** What the body looks like: Standard Webhooks JSON, or a DingTalk or WeCom robot's markdown message. */
+    public enum Format { STANDARD, DINGTALK, WECOM }
+
+    /** The waits before the 2nd, 3rd ... attempt; after the last, once an hour, for as long as it takes. */
+    static final List<Duration> BACKOFF = List.of(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(2),
+            Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1));
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Map<String, String> HEADINGS = Map.of("OPENED", "新预警 new alert", "REOPENED",
+            "预警重现 alert re-opened", "ESCALATED", "督办升级 escalated", "RESOLVED", "预警解除 resolved", "CLOSED",
+            "预警关闭 closed");
+
+    private final Store store;
+
+    public Webhooks(Store store) {
+        this.store = store;
+    }
+
+    /** A configured endpoint; empty filters accept everything. */
+    public record Endpoint(long id, String name, String url, String secret, Format format, Set<String> levels,
+                           Set<String> units, Set<Integer> tasks) {
+
+        boolean accepts(TrackedAlert alert) {
+            Integer task = alert.commitment() != null && alert.commitment().matches("T\\d{2}\\..*")
+                    ? Integer.valueOf(alert.commitment().substring(1, 3)) : null;
+            return (levels.isEmpty() || levels.contains(alert.level()))
+                    && (units.isEmpty() || units.contains(alert.unit()))
+                    && (tasks.isEmpty() || tasks.contains(task));
+        }
+    }
+
+    /** A delivery and how its attempts went. */
+    public record Delivery(String id, long webhook, String type, Instant createdAt, int attempts, Integer lastStatus,
+                           String lastError, Instant lastAttemptAt, boolean delivered) {
+    }
+
+    /** Adds an endpoint with a fresh signing secret; in the audit chain. */
+    public Endpoint add(String name, String url, Format format, Set<String> levels, Set<String> units,
+                        Set<Integer> tasks, String by) {
+        URI uri = URI.create(url);
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+            throw new IllegalArgumentException("推送地址须为 http(s) / the URL must be http or https: " + url);
+        }
+        String secret = Signature.newSecret();
+        return store.inTransaction(() -> {
+            store.jdbc().sql("""
+                            insert into webhook (name, url, secret, format, levels, units, tasks, created_by, created_at)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(name, url, secret, format.name(), join(levels), join(units), join(tasks), by,
+                            OffsetDateTime.ofInstant(store.now(), ZoneOffset.UTC))
+                    .update();
+            long id = store.jdbc().sql("select max(id) from webhook").query(Long.class).single();
+            store.audit().append(AuditChain.Kind.WEBHOOK, Long.toString(id));
+            return new Endpoint(id, name, url, secret, format, levels, units, tasks);
+        });
+    }
+
+    public List<Endpoint> list() {
+        return store.jdbc().sql("select * from webhook order by id").query(Webhooks::endpoint).list();
+    }
+
+    /** Writes a delivery for every endpoint that wants this change; call inside the change's transaction. */
+    void enqueue(TrackedAlert alert, AlertEvent event) {
+        for (Endpoint endpoint : list()) {
+            if (endpoint.accepts(alert)) {
+                write(endpoint, "alert." + event.event().toLowerCase(), body(endpoint.format(), alert, event),
+                        event.id());
+            }
+        }
+    }
+
+    /** Queues a test message to one endpoint, to be sent by the next {@link #deliver}. */
+    public String enqueueTest(long endpointId, String by) {
+        Endpoint endpoint = list().stream().filter(e -> e.id() == endpointId).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("没有推送地址 %d / there is no webhook %d"
+                        .formatted(endpointId, endpointId)));
+        String text = "督查 Ducha 推送测试 / test message from Ducha (" + by + ")";
+        return store.inTransaction(() -> write(endpoint, "webhook.test", text(endpoint.format(), "webhook.test", text,
+                Map.of("text", text)), null));
+    }
+
+    /** Queues a 催报 reminder for a unit that has not sent its sheet, to every endpoint that wants its unit. */
+    public void enqueueReminder(String unit, String unitName, String period, LocalDate deadline) {
+        String text = "【催报】%s 尚未报送 %s 报表，报送截止 %s / %s has not sent its sheet for %s; due %s"
+                .formatted(unitName, period, deadline, unit, period, deadline);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("unit", unit);
+        data.put("period", period);
+        data.put("deadline", deadline.toString());
+        data.put("message", text);
+        for (Endpoint endpoint : list()) {
+            if (endpoint.units().isEmpty() || endpoint.units().contains(unit)) {
+                write(endpoint, "sheet.reminder", text(endpoint.format(), "sheet.reminder", text, data), null);
+            }
+        }
+    }
+
+    private String write(Endpoint endpoint, String type, String body, Long eventId) {
+        String id = "msg_" + UUID.randomUUID().toString().replace("-", "");
+        store.jdbc().sql("insert into delivery (id, webhook_id, event_id, type, body, created_at) values (?, ?, ?, ?, ?, ?)")
+                .params(id, endpoint.id(), eventId, type, body, OffsetDateTime.ofInstant(store.now(), ZoneOffset.UTC))
+                .update();
+        return id;
+    }
+
+    private static String body(Format format, TrackedAlert alert, AlertEvent event) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", alert.id());
+        data.put("unit", alert.unit());
+        data.put("commitment", alert.commitment());
+        data.put("level", alert.level());
+        data.put("state", alert.state().name());
+        data.put("event", event.event());
+        data.put("period", alert.period());
+        data.put("deadline", alert.deadline() == null ? null : alert.deadline().toString());
+        data.put("responsible", alert.responsible());
+        data.put("message", alert.message());
+        String text = "### 督查预警 · %s\n\n%s\n\n- 状态 state：%s（%s）\n- 责任单位 responsible：%s\n- 整改期限 deadline：%s"
+                .formatted(HEADINGS.getOrDefault(event.event(), event.event()), alert.message(), alert.state().label(),
+                        event.event(), String.join("、", alert.responsible()),
+                        alert.deadline() == null ? "—" : LocalDate.ofInstant(alert.deadline(), Supervision.ZONE));
+        return text(format, "alert." + event.event().toLowerCase(), text, data);
+    }
+
+    private static String text(Format format, String type, String text, Map<String, Object> data) {
+        ObjectNode root = JSON.createObjectNode();
+        switch (format) {
+            case DINGTALK -> {
+                root.put("msgtype", "markdown");
+                ObjectNode markdown = root.putObject("markdown");
+                markdown.put("title", "督查预警 Ducha");
+                markdown.put("text", text);
+            }
+            case WECOM -> {
+                root.put("msgtype", "markdown");
+                root.putObject("markdown").put("content", text);
+            }
+            case STANDARD -> {
+                root.put("type", type);
+                root.set("data", JSON.valueToTree(data));
+            }
+        }
+        return JSON.writeValueAsString(root);
+    }
+
+    /**
+     * Sends every delivery that is due at {@code now} and not yet answered 2xx; records each attempt.
+     *
+     * @return the attempts made, as deliveries after the attempt
+     */
+    public List<Delivery> deliver(Instant now, HttpClient client) {
+        Map<Long, Endpoint> endpoints = list().stream().collect(Collectors.toMap(Endpoint::id, e -> e));
+        List<Delivery> sent = new java.util.ArrayList<>();
+        for (Delivery d : deliveries()) {
+            if (d.delivered() || !due(d, now)) {
+                continue;
+            }
+            Endpoint endpoint = endpoints.get(d.webhook());
+            String body = store.jdbc().sql("select body from delivery where id = ?").param(d.id())
+                    .query(String.class).single();
+            long timestamp = now.getEpochSecond();
+            Integer status = null;
+            String error = null;
+            try {
+                HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.url()))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("content-type", "application/json; charset=utf-8")
+                        .header("webhook-id", d.id())
+                        .header("webhook-timestamp", Long.toString(timestamp))
+                        .header("webhook-signature", Signature.sign(endpoint.secret(), d.id(), timestamp, body))
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                        .build();
+                status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (IOException e) {
+                error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                error = "interrupted";
+            }
+            store.jdbc().sql("insert into delivery_attempt (delivery_id, attempt, at, status, error) values (?, ?, ?, ?, ?)")
+                    .params(d.id(), d.attempts() + 1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC), status,
+                            error == null ? null : error.substring(0, Math.min(error.length(), 1900)))
+                    .update();
+            sent.add(find(d.id()));
+        }
+        return sent;
+    }
+
+    /** Due: never tried, or the backoff after the last attempt has passed. */
+    static boolean due(Delivery d, Instant now) {
+        if (d.attempts() == 0) {
+            return true;
+        }
+        Duration wait = BACKOFF.get(Math.min(d.attempts(), BACKOFF.size()) - 1);
+        return !d.lastAttemptAt().plus(wait).isAfter(now);
+    }
+
+    /** Every delivery with its latest attempt, oldest first: the delivery history. */
+    public List<Delivery> deliveries() {
+        return store.jdbc().sql(DELIVERIES + " order by d.created_at, d.id").query(Webhooks::delivery).list();
+    }
+
+    private Delivery find(String id) {
+        return store.jdbc().sql(DELIVERIES + " where d.id = ?").param(id).query(Webhooks::delivery).single();
+    }
+
+    private static final String DELIVERIES = """
+            select d.id, d.webhook_id, d.type, d.created_at,
+                   (select count(*) from delivery_attempt a where a.delivery_id = d.id) as attempts,
+                   (select max(a.attempt) from delivery_attempt a where a.delivery_id = d.id) as last_attempt,
+                   (select a.status from delivery_attempt a where a.delivery_id = d.id and a.attempt =
+                       (select max(b.attempt) from delivery_attempt b where b.delivery_id = d.id)) as last_status,
+                   (select a.error from delivery_attempt a where a.delivery_id = d.id and a.attempt =
+                       (select max(b.attempt) from delivery_attempt b where b.delivery_id = d.id)) as last_error,
+                   (select a.at from delivery_attempt a where a.delivery_id = d.id and a.attempt =
+                       (select max(b.attempt) from delivery_attempt b where b.delivery_id = d.id)) as last_at,
+                   (select count(*) from delivery_attempt a where a.delivery_id = d.id
+                       and a.status between 200 and 299) as successes
+            from delivery d""";
+
+    private static Delivery delivery(ResultSet rs, int n) throws SQLException {
+        int status = rs.getInt("last_status");
+        Integer lastStatus = rs.wasNull() ? null : status;
+        OffsetDateTime last = rs.getObject("last_at", OffsetDateTime.class);
+        return new Delivery(rs.getString("id"), rs.getLong("webhook_id"), rs.getString("type"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getInt("attempts"), lastStatus,
+                rs.getString("last_error"), last == null ? null : last.toInstant(), rs.getInt("successes") > 0);
+    }
+
+    private static Endpoint endpoint(ResultSet rs, int n) throws SQLException {
+        return new Endpoint(rs.getLong("id"), rs.getString("name"), rs.getString("url"), rs.getString("secret"),
+                Format.valueOf(rs.getString("format")), split(rs.getString("levels")), split(rs.getString("units")),
+                split(rs.getString("tasks")).stream().map(Integer::valueOf).collect(Collectors.toCollection(TreeSet::new)));
+    }
+
+    private static String join(Set<?> values) {
+        return values == null || values.isEmpty() ? null
+                : values.stream().map(Object::toString).sorted().collect(Collectors.joining(","));
+    }
+
+    private static Set<String> split(String joined) {
+        return joined == null || joined.isBlank() ? Set.of()
+                : new TreeSet<>(Arrays.asList(joined.split(",")));
+    }
+}
