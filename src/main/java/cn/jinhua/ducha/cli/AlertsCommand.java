@@ -19,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** {@code ducha alerts}: the tracked alerts (督办), and acknowledging and closing them. */
 @Command(name = "alerts", mixinStandardHelpOptions = true,
         description = "预警督办 / the alerts followed up until closed; ack and close them.",
-        subcommands = {AlertsCommand.Ack.class, AlertsCommand.Close.class})
+        subcommands = {AlertsCommand.Ack.class, AlertsCommand.Close.class, AlertsCommand.Escalate.class})
 final class AlertsCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -129,6 +129,25 @@ final class AlertsCommand implements Callable<Integer> {
                 TrackedAlert a = ducha.supervision(store).close(id, ducha.actor(), reason);
                 ducha.out.println("已关闭 / closed:");
                 print(ducha, a);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "escalate", mixinStandardHelpOptions = true,
+            description = "督办升级 / escalates every alert still open past its rectification deadline (tick does it too).")
+    static final class Escalate implements Callable<Integer> {
+
+        @ParentCommand
+        AlertsCommand alerts;
+
+        @Override
+        public Integer call() {
+            Ducha ducha = alerts.ducha;
+            try (Store store = ducha.openStore()) {
+                List<TrackedAlert> escalated = ducha.supervision(store).escalateOverdue(ducha.actor());
+                ducha.out.printf("督办升级 %d 条 / %d escalated%n", escalated.size(), escalated.size());
+                escalated.forEach(a -> print(ducha, a));
             }
             return 0;
         }
