@@ -39,6 +39,7 @@ public final class Schedule {
     }
 
     private static final Duration LOCK_AT_MOST = Duration.ofMinutes(30);
+    private static final String ACTOR = "schedule";
 
     private final Store store;
     private final Supplier<Rulebook> rulebook;
@@ -66,7 +67,7 @@ public final class Schedule {
         run("ducha-monthly-evaluation", () -> evaluateDuePeriod(done));
         run("ducha-reminders", () -> remind(done));
         run("ducha-escalation", () -> escalate(done));
-        run("ducha-deliveries", () -> deliver(done));
+        deliver(done); // Webhooks takes its own lock: the command line sends too
         return done;
     }
 
@@ -83,9 +84,11 @@ public final class Schedule {
         LocalDate today = today();
         YearMonth month = YearMonth.from(today);
         YearMonth due = today.getDayOfMonth() > settings.deadlineDay() ? reportedIn(month) : reportedIn(month.minusMonths(1));
-        boolean judged = store.runs().list().stream().anyMatch(r -> r.period().equals(due));
+        // a run by hand before the deadline (a preview) does not count: the schedule judges once itself
+        boolean judged = store.runs().list().stream()
+                .anyMatch(r -> r.period().equals(due) && r.startedBy().equals(ACTOR));
         if (!judged) {
-            var recorded = new Supervision(store, settings.rectification()).evaluate(rulebook.get(), due, "schedule");
+            var recorded = new Supervision(store, settings.rectification()).evaluate(rulebook.get(), due, ACTOR);
             done.add("评判 %s，运行 %d / judged %s as run %d".formatted(due, recorded.run(), due, recorded.run()));
         }
     }
@@ -120,7 +123,7 @@ public final class Schedule {
     }
 
     private void escalate(List<String> done) {
-        for (TrackedAlert t : new Supervision(store, settings.rectification()).escalateOverdue("schedule")) {
+        for (TrackedAlert t : new Supervision(store, settings.rectification()).escalateOverdue(ACTOR)) {
             done.add("督办升级 预警 %d %s %s / escalated alert %d".formatted(t.id(), t.unit(), t.commitment(), t.id()));
         }
     }

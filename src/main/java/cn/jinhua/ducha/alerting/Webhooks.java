@@ -24,6 +24,11 @@ import java.util.stream.Collectors;
 
 import cn.jinhua.ducha.store.AuditChain;
 import cn.jinhua.ducha.store.Store;
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -47,9 +52,12 @@ public final class Webhooks {
             "预警关闭 closed");
 
     private final Store store;
+    private final LockingTaskExecutor locks;
 
     public Webhooks(Store store) {
         this.store = store;
+        this.locks = new DefaultLockingTaskExecutor(new JdbcTemplateLockProvider(JdbcTemplateLockProvider
+                .Configuration.builder().withJdbcTemplate(new JdbcTemplate(store.dataSource())).usingDbTime().build()));
     }
 
     /** A configured endpoint; empty filters accept everything. */
@@ -61,7 +69,7 @@ public final class Webhooks {
                     ? Integer.valueOf(alert.commitment().substring(1, 3)) : null;
             return (levels.isEmpty() || levels.contains(alert.level()))
                     && (units.isEmpty() || units.contains(alert.unit()))
-                    && (tasks.isEmpty() || tasks.contains(task));
+                    && (tasks.isEmpty() || task != null && tasks.contains(task));
         }
     }
 
@@ -185,6 +193,18 @@ public final class Webhooks {
      * @return the attempts made, as deliveries after the attempt
      */
     public List<Delivery> deliver(Instant now, HttpClient client) {
+        // one sender at a time across processes and instances: a delivery is never sent twice at once
+        LockingTaskExecutor.TaskResult<List<Delivery>> result;
+        try {
+            result = locks.executeWithLock(() -> send(now, client),
+                    new LockConfiguration(Instant.now(), "ducha-deliveries", Duration.ofMinutes(30), Duration.ZERO));
+        } catch (Throwable e) {
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        }
+        return result.wasExecuted() ? result.getResult() : List.of();
+    }
+
+    private List<Delivery> send(Instant now, HttpClient client) {
         Map<Long, Endpoint> endpoints = list().stream().collect(Collectors.toMap(Endpoint::id, e -> e));
         List<Delivery> sent = new java.util.ArrayList<>();
         for (Delivery d : deliveries()) {

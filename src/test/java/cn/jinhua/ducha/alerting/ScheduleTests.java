@@ -1,0 +1,300 @@
+package cn.jinhua.ducha.alerting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import cn.jinhua.ducha.catalogue.Unit;
+import cn.jinhua.ducha.rulebook.Rulebook;
+import cn.jinhua.ducha.store.Runs;
+import cn.jinhua.ducha.store.Store;
+import cn.jinhua.ducha.store.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The schedule with the store's clock set to days of October 2023 in Jinhua: the monthly evaluation after the
+ * 25th, 催报 in the three days before it, escalation and delivery from the same tick, and, on PostgreSQL, two
+ * instances that share the database judging a period once.
+ */
+class ScheduleTests {
+
+    /** 10:00 on 26 October in Jinhua: 2023-09's sheets were due yesterday. */
+    private static final Instant AFTER_DEADLINE = Instant.parse("2023-10-26T02:00:00Z");
+    /** 10:00 on 23 October in Jinhua: two days before 2023-09's sheets are due. */
+    private static final Instant BEFORE_DEADLINE = Instant.parse("2023-10-23T02:00:00Z");
+    private static final YearMonth SEPTEMBER = YearMonth.of(2023, 9);
+    private static final String DATABASES = "cn.jinhua.ducha.store.TestDatabases#all";
+
+    private static Rulebook rulebook;
+
+    @TempDir
+    Path dir;
+
+    private final MovableClock clock = new MovableClock(AFTER_DEADLINE);
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private Receiver receiver;
+
+    @BeforeAll
+    static void rules() {
+        rulebook = Rulebook.load(Path.of("rules"));
+    }
+
+    @BeforeEach
+    void listen() throws IOException {
+        receiver = Receiver.start();
+    }
+
+    @AfterEach
+    void hangUp() {
+        receiver.close();
+    }
+
+    private Store open(TestDatabases.Database database) {
+        return Store.open(database.create(dir), null, null, clock);
+    }
+
+    private Schedule schedule(Store store) {
+        return new Schedule(store, () -> rulebook, Schedule.Settings.DEFAULTS, client);
+    }
+
+    private void endpoint(Store store, String path, Set<String> levels, Set<String> units) {
+        Webhooks.Endpoint endpoint = new Webhooks(store).add(path.substring(1), receiver.url(path),
+                Webhooks.Format.STANDARD, levels, units, Set.of(), "tester");
+        receiver.trust(path, endpoint.secret());
+    }
+
+    private static List<Runs.Run> runsOf(Store store, YearMonth period) {
+        return store.runs().list().stream().filter(r -> r.period().equals(period)).toList();
+    }
+
+    /** The units the receiver got a 催报 for, with how many each. */
+    private Map<String, Long> remindersReceived() {
+        return receiver.requests().stream().filter(r -> r.json().path("type").asString().equals("sheet.reminder"))
+                .collect(Collectors.groupingBy(r -> r.json().path("data").path("unit").asString(),
+                        Collectors.counting()));
+    }
+
+    private static long remindersQueued(Store store) {
+        return new Webhooks(store).deliveries().stream().filter(d -> d.type().equals("sheet.reminder")).count();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DATABASES)
+    void judgesThePeriodOnceItsDeadlineHasPassedInJinhua(TestDatabases.Database database) {
+        // 23:00 on the 25th in Jinhua: the sheets may still come
+        clock.set(Instant.parse("2023-10-25T15:00:00Z"));
+        try (Store store = open(database)) {
+            Sheets.pujiang(store, rulebook, 66);
+            Schedule schedule = schedule(store);
+
+            schedule.tick();
+            assertThat(runsOf(store, SEPTEMBER)).as("on the deadline day").isEmpty();
+
+            // 01:00 on the 26th in Jinhua, though still the 25th in UTC
+            clock.set(Instant.parse("2023-10-25T17:00:00Z"));
+            List<String> done = schedule.tick();
+            assertThat(runsOf(store, SEPTEMBER)).singleElement().satisfies(run -> {
+                assertThat(run.startedBy()).isEqualTo("schedule");
+                assertThat(done).anySatisfy(line -> assertThat(line).contains("2023-09").contains(
+                        Long.toString(run.id())));
+            });
+            Supervision supervision = new Supervision(store, Duration.ofDays(15));
+            assertThat(supervision.list(t -> t.unit().equals("pujiang") && "T05.1".equals(t.commitment())))
+                    .singleElement().satisfies(t -> assertThat(t.state()).isEqualTo(AlertState.OPEN));
+
+            clock.advance(Duration.ofHours(1));
+            schedule.tick();
+            clock.advance(Duration.ofDays(3));
+            schedule.tick();
+            assertThat(runsOf(store, SEPTEMBER)).as("judged once").hasSize(1);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DATABASES)
+    void judgesThePeriodAfterItsDeadlineEvenWhenItWasJudgedByHandBefore(TestDatabases.Database database) {
+        clock.set(Instant.parse("2023-10-20T02:00:00Z"));
+        try (Store store = open(database)) {
+            Sheets.pujiang(store, rulebook, 66);
+            new Supervision(store, Duration.ofDays(15)).evaluate(rulebook, SEPTEMBER, "王督查");
+            clock.set(Instant.parse("2023-10-24T02:00:00Z"));
+            Sheets.sample(store, rulebook, "2023-09", "yiwu");
+
+            clock.set(AFTER_DEADLINE);
+            schedule(store).tick();
+
+            assertThat(runsOf(store, SEPTEMBER)).as("the monthly evaluation after the deadline")
+                    .anySatisfy(run -> assertThat(run.startedBy()).isEqualTo("schedule"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DATABASES)
+    void remindsEachUnitWithoutASheetOnceInTheDaysBeforeTheDeadline(TestDatabases.Database database) {
+        // 10:00 on 21 October in Jinhua: four days before the deadline, too early for 催报
+        clock.set(Instant.parse("2023-10-21T02:00:00Z"));
+        try (Store store = open(database)) {
+            endpoint(store, "/all", Set.of(), Set.of());
+            Sheets.pujiang(store, rulebook, 66);
+            Schedule schedule = schedule(store);
+
+            schedule.tick();
+            assertThat(remindersQueued(store)).isZero();
+
+            clock.set(BEFORE_DEADLINE);
+            List<String> done = schedule.tick();
+            List<String> owing = rulebook.catalogue().units().stream().filter(Unit::isSupervised).map(Unit::id)
+                    .filter(id -> !id.equals("pujiang")).toList();
+            assertThat(owing).contains("yiwu", "jinhua");
+            assertThat(remindersReceived()).as("one 催报 per unit without a 2023-09 sheet, delivered by the tick")
+                    .containsOnlyKeys(owing).allSatisfy((unit, count) -> assertThat(count).isEqualTo(1));
+            assertThat(receiver.requests()).allSatisfy(r -> assertThat(r.verified()).isTrue());
+            assertThat(receiver.requests()).filteredOn(r -> r.json().path("type").asString().equals("sheet.reminder"))
+                    .allSatisfy(r -> {
+                        assertThat(r.json().path("data").path("period").asString()).isEqualTo("2023-09");
+                        assertThat(r.json().path("data").path("deadline").asString()).isEqualTo("2023-10-25");
+                        assertThat(r.json().path("data").path("message").asString()).startsWith("【催报】");
+                    });
+            assertThat(done).anySatisfy(line -> assertThat(line).contains("催报").contains("义乌市"));
+
+            clock.advance(Duration.ofHours(5));
+            schedule.tick();
+            clock.advance(Duration.ofDays(1));
+            schedule.tick();
+            assertThat(remindersQueued(store)).as("no second 催报").isEqualTo(owing.size());
+            assertThat(remindersReceived()).allSatisfy((unit, count) -> assertThat(count).isEqualTo(1));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DATABASES)
+    void escalatesAndDeliversFromTheTick(TestDatabases.Database database) {
+        try (Store store = open(database)) {
+            endpoint(store, "/red-pujiang", Set.of("RED"), Set.of("pujiang"));
+            Sheets.pujiang(store, rulebook, 66);
+            Schedule schedule = schedule(store);
+
+            schedule.tick();
+            Supervision supervision = new Supervision(store, Duration.ofDays(15));
+            TrackedAlert red = supervision.list(t -> t.unit().equals("pujiang") && "T05.1".equals(t.commitment()))
+                    .get(0);
+            assertThat(receiver.requests("/red-pujiang")).singleElement().satisfies(r -> {
+                assertThat(r.json().path("type").asString()).isEqualTo("alert.opened");
+                assertThat(r.json().path("data").path("id").asLong()).isEqualTo(red.id());
+            });
+
+            clock.advance(Duration.ofDays(10));
+            schedule.tick();
+            assertThat(supervision.find(red.id()).orElseThrow().state()).isEqualTo(AlertState.OPEN);
+            assertThat(receiver.requests("/red-pujiang")).hasSize(1);
+
+            clock.advance(Duration.ofDays(6));
+            List<String> done = schedule.tick();
+            TrackedAlert escalated = supervision.find(red.id()).orElseThrow();
+            assertThat(escalated.state()).isEqualTo(AlertState.ESCALATED);
+            assertThat(escalated.latest().actor()).isEqualTo("schedule");
+            assertThat(done).anySatisfy(line -> assertThat(line).contains("督办升级").contains(Long.toString(red.id())));
+            assertThat(receiver.requests("/red-pujiang")).hasSize(2).last().satisfies(r -> {
+                assertThat(r.verified()).isTrue();
+                assertThat(r.status()).isEqualTo(200);
+                assertThat(r.json().path("type").asString()).isEqualTo("alert.escalated");
+                assertThat(r.json().path("data").path("state").asString()).isEqualTo("ESCALATED");
+            });
+            assertThat(new Webhooks(store).deliveries()).allSatisfy(d -> assertThat(d.delivered()).isTrue());
+            assertThat(store.verify().intact()).isTrue();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DATABASES)
+    void keepsToItsConfiguredDeadlineDayReminderDaysAndRectification(TestDatabases.Database database) {
+        // deadline the 20th, 催报 from five days before, seven days to put a red alert right
+        Schedule.Settings settings = new Schedule.Settings(20, 5, Duration.ofDays(7));
+        clock.set(Instant.parse("2023-10-14T02:00:00Z"));
+        try (Store store = open(database)) {
+            endpoint(store, "/all", Set.of(), Set.of());
+            Sheets.pujiang(store, rulebook, 66);
+            Schedule schedule = new Schedule(store, () -> rulebook, settings, client);
+
+            schedule.tick();
+            assertThat(remindersQueued(store)).as("six days before the 20th").isZero();
+            clock.set(Instant.parse("2023-10-15T02:00:00Z"));
+            schedule.tick();
+            assertThat(remindersReceived()).as("five days before the 20th").containsKey("yiwu")
+                    .doesNotContainKey("pujiang");
+
+            clock.set(Instant.parse("2023-10-20T02:00:00Z"));
+            schedule.tick();
+            assertThat(runsOf(store, SEPTEMBER)).as("on the deadline day").isEmpty();
+            Instant judged = clock.advance(Duration.ofDays(1));
+            schedule.tick();
+            assertThat(runsOf(store, SEPTEMBER)).hasSize(1);
+
+            Supervision supervision = new Supervision(store, settings.rectification());
+            TrackedAlert red = supervision.list(t -> t.unit().equals("pujiang") && "T05.1".equals(t.commitment()))
+                    .get(0);
+            assertThat(red.deadline()).isEqualTo(judged.plus(Duration.ofDays(7)));
+            clock.advance(Duration.ofDays(8));
+            schedule.tick();
+            assertThat(supervision.find(red.id()).orElseThrow().state()).isEqualTo(AlertState.ESCALATED);
+        }
+    }
+
+    @Test
+    void twoInstancesSharingOnePostgresJudgeTheDuePeriodOnce() throws Exception {
+        assumeTrue(TestDatabases.PG_ADMIN != null && !TestDatabases.PG_ADMIN.isBlank(), "DUCHA_TEST_PG is not set");
+        String url = TestDatabases.postgres(dir);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try (Store first = Store.open(url, null, null, clock); Store second = Store.open(url, null, null, clock)) {
+            endpoint(first, "/red-pujiang", Set.of("RED"), Set.of("pujiang"));
+            Sheets.pujiang(first, rulebook, 66);
+            Sheets.sample(first, rulebook, "2023-09", "yiwu");
+            CyclicBarrier together = new CyclicBarrier(2);
+            Function<Schedule, Future<List<String>>> tick = schedule -> threads.submit(() -> {
+                together.await(10, TimeUnit.SECONDS);
+                return schedule.tick();
+            });
+
+            Future<List<String>> a = tick.apply(schedule(first));
+            Future<List<String>> b = tick.apply(schedule(second));
+            a.get(60, TimeUnit.SECONDS);
+            b.get(60, TimeUnit.SECONDS);
+
+            assertThat(runsOf(first, SEPTEMBER)).as("runs of 2023-09").hasSize(1);
+            assertThat(first.runs().list()).hasSize(1);
+            assertThat(receiver.requests()).as("the new alert announced once").singleElement().satisfies(r -> {
+                assertThat(r.json().path("type").asString()).isEqualTo("alert.opened");
+                assertThat(r.status()).isEqualTo(200);
+            });
+            assertThat(new Webhooks(second).deliveries()).singleElement().satisfies(d -> {
+                assertThat(d.delivered()).isTrue();
+                assertThat(d.attempts()).isEqualTo(1);
+            });
+            assertThat(first.verify().intact()).isTrue();
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+}

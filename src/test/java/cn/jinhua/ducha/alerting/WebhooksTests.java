@@ -1,0 +1,430 @@
+package cn.jinhua.ducha.alerting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import cn.jinhua.ducha.rulebook.Rulebook;
+import cn.jinhua.ducha.store.AuditChain;
+import cn.jinhua.ducha.store.Store;
+import cn.jinhua.ducha.store.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Webhook delivery to a real receiver on loopback, on H2 and PostgreSQL: filters, Standard Webhooks signatures,
+ * retries with backoff across an outage with the clock moved rather than waited for, and the robots' Chinese
+ * markdown.
+ */
+class WebhooksTests {
+
+    private static final Instant START = Instant.parse("2023-10-26T02:00:00Z");
+    private static final YearMonth SEPTEMBER = YearMonth.of(2023, 9);
+    private static final String DATABASES = "cn.jinhua.ducha.store.TestDatabases#all";
+
+    private static Rulebook rulebook;
+
+    @TempDir
+    Path dir;
+
+    private final MovableClock clock = new MovableClock(START);
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private Receiver receiver;
+
+    @BeforeAll
+    static void rules() {
+        rulebook = Rulebook.load(Path.of("rules"));
+    }
+
+    @BeforeEach
+    void listen() throws IOException {
+        receiver = Receiver.start();
+    }
+
+    @AfterEach
+    void hangUp() {
+        receiver.close();
+    }
+
+    private Store open(TestDatabases.Database database) {
+        return Store.open(database.create(dir), null, null, clock);
+    }
+
+    /** An endpoint whose messages the receiver takes at {@code path}, verifying them with its secret. */
+    private Webhooks.Endpoint endpoint(Webhooks webhooks, String path, Webhooks.Format format, Set<String> levels,
+                                       Set<String> units, Set<Integer> tasks) {
+        Webhooks.Endpoint endpoint = webhooks.add(path.substring(1), receiver.url(path), format, levels, units, tasks,
+                "tester");
+        receiver.trust(path, endpoint.secret());
+        return endpoint;
+    }
+
+    /** Pujiang alone sends its 2023-09 sheet (T05.1 far behind) and the period is judged. */
+    private Supervision judgePujiangAlone(Store store) {
+        Sheets.pujiang(store, rulebook, 66);
+        Supervision supervision = new Supervision(store, Duration.ofDays(15));
+        supervision.evaluate(rulebook, SEPTEMBER, "督查室");
+        return supervision;
+    }
+
+    private static List<Long> ids(Supervision supervision, Predicate<TrackedAlert> filter) {
+        return supervision.list(filter).stream().map(TrackedAlert::id).toList();
+    }
+
+    /** The alert ids the receiver got at {@code path}, from the Standard Webhooks bodies. */
+    private List<Long> alertsReceived(String path) {
+        return receiver.requests(path).stream().map(r -> r.json().path("data").path("id").asLong()).toList();
+    }
+
+    private static Integer task(TrackedAlert alert) {
+        return alert.commitment() != null && alert.commitment().startsWith("T")
+                ? Integer.valueOf(alert.commitment().substring(1, 3)) : null;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DATABASES)
+    void deliversSignedAlertChangesOnlyToEndpointsWhoseLevelAndUnitFiltersMatch(TestDatabases.Database database) {
+        try (Store store = open(database)) {
+            Webhooks webhooks = new Webhooks(store);
+            endpoint(webhooks, "/all", Webhooks.Format.STANDARD, Set.of(), Set.of(), Set.of());
+            endpoint(webhooks, "/red-pujiang", Webhooks.Format.STANDARD, Set.of("RED"), Set.of("pujiang"), Set.of());
+            endpoint(webhooks, "/yellow", Webhooks.Format.STANDARD, Set.of("YELLOW"), Set.of(), Set.of());
+            endpoint(webhooks, "/red-yiwu", Webhooks.Format.STANDARD, Set.of("RED"), Set.of("yiwu"), Set.of());
+            Supervision supervision = judgePujiangAlone(store);
+            TrackedAlert red = supervision.list(t -> t.unit().equals("pujiang") && "T05.1".equals(t.commitment()))
+                    .get(0);
+
+            List<Webhooks.Delivery> attempts = webhooks.deliver(clock.instant(), client);
+
+            assertThat(alertsReceived("/all")).containsExactlyInAnyOrderElementsOf(ids(supervision, t -> true));
+            assertThat(alertsReceived("/red-pujiang")).containsExactly(red.id());
+            assertThat(alertsReceived("/yellow"))
+                    .containsExactlyInAnyOrderElementsOf(ids(supervision, t -> t.level().equals("YELLOW")))
+                    .isNotEmpty();
+            assertThat(receiver.requests("/red-yiwu")).as("yiwu sent no sheet: a data alert, not a red one").isEmpty();
+
+            assertThat(receiver.requests()).allSatisfy(r -> {
+                assertThat(r.verified()).as("signature of %s", r.id()).isTrue();
+                assertThat(r.status()).isEqualTo(200);
+                assertThat(r.json().path("type").asString()).isEqualTo("alert.opened");
+                assertThat(Long.parseLong(r.timestamp())).isEqualTo(START.getEpochSecond());
+            });
+            assertThat(receiver.requests("/red-pujiang")).singleElement().satisfies(r -> {
+                JsonNode data = r.json().path("data");
+                assertThat(data.path("unit").asString()).isEqualTo("pujiang");
+                assertThat(data.path("commitment").asString()).isEqualTo("T05.1");
+                assertThat(data.path("level").asString()).isEqualTo("RED");
+                assertThat(data.path("state").asString()).isEqualTo("OPEN");
+                assertThat(data.path("event").asString()).isEqualTo("OPENED");
+                assertThat(data.path("period").asString()).isEqualTo("2023-09");
+                assertThat(Instant.parse(data.path("deadline").asString())).isEqualTo(red.deadline());
+                assertThat(data.path("responsible").valueStream().map(JsonNode::asString).toList())
+                        .containsExactly("浦江县", "市政管办(放管服办)");
+                assertThat(data.path("message").asString()).isEqualTo(red.message());
+            });
+
+            List<Webhooks.Delivery> history = webhooks.deliveries();
+            assertThat(receiver.requests()).extracting(Receiver.Request::id).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(history.stream().map(Webhooks.Delivery::id).toList());
+            assertThat(attempts).hasSameSizeAs(history);
+            assertThat(history).allSatisfy(d -> {
+                assertThat(d.delivered()).isTrue();
+                assertThat(d.attempts()).isEqualTo(1);
+                assertThat(d.lastStatus()).isEqualTo(200);
+                assertThat(d.lastAttemptAt()).isEqualTo(START);
+            });
+            assertThat(webhooks.deliver(clock.advance(Duration.ofDays(1)), client)).as("nothing left to send").isEmpty();
+            assertThat(receiver.requests()).hasSameSizeAs(history);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DATABASES)
+    void deliversToAnEndpointFilteredByTaskOnlyTheAlertsOfThatTask(TestDatabases.Database database) {
+        try (Store store = open(database)) {
+            Webhooks webhooks = new Webhooks(store);
+            endpoint(webhooks, "/task-5", Webhooks.Format.STANDARD, Set.of(), Set.of(), Set.of(5));
+            endpoint(webhooks, "/task-6-pujiang", Webhooks.Format.STANDARD, Set.of(), Set.of("pujiang"), Set.of(6));
+            endpoint(webhooks, "/tasks-7-28", Webhooks.Format.STANDARD, Set.of("RED"), Set.of(), Set.of(7, 28));
+            // the run also raises data alerts and alerts of the overall goals, which belong to no task
+            Supervision supervision = judgePujiangAlone(store);
+
+            webhooks.deliver(clock.instant(), client);
+
+            assertThat(alertsReceived("/task-5")).containsExactlyInAnyOrderElementsOf(
+                    ids(supervision, t -> Integer.valueOf(5).equals(task(t)))).isNotEmpty();
+            assertThat(alertsReceived("/task-6-pujiang")).containsExactlyInAnyOrderElementsOf(
+                    ids(supervision, t -> t.unit().equals("pujiang") && Integer.valueOf(6).equals(task(t))))
+                    .isNotEmpty();
+            assertThat(alertsReceived("/tasks-7-28")).containsExactlyInAnyOrderElementsOf(ids(supervision,
+                    t -> t.level().equals("RED") && Set.of(7, 28).contains(task(t)))).isNotEmpty();
+            assertThat(receiver.requests()).allSatisfy(r -> assertThat(r.verified()).isTrue());
+        }
+    }
+
+    @Test
+    void signsAsTheStandardWebhooksReferenceDoes() {
+        // the published test vector of the Standard Webhooks reference libraries
+        String secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+        String id = "msg_p5jXN8AQM9LWM0D4loKWxJek";
+        String body = "{\"test\": 2432232314}";
+        String expected = "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=";
+
+        assertThat(Signature.sign(secret, id, 1614265330, body)).isEqualTo(expected);
+        assertThat(Signature.verify(secret, id, 1614265330, body, "v1,bm9wZQ== " + expected)).isTrue();
+        assertThat(Signature.verify(secret, id, 1614265330, body + " ", expected)).as("body altered").isFalse();
+        assertThat(Signature.verify(secret, id, 1614265331, body, expected)).as("timestamp altered").isFalse();
+        assertThat(Signature.verify(secret, "msg_other", 1614265330, body, expected)).as("id altered").isFalse();
+        assertThat(Signature.verify(Signature.newSecret(), id, 1614265330, body, expected)).as("other secret")
+                .isFalse();
+        assertThat(Signature.newSecret()).startsWith("whsec_").isNotEqualTo(Signature.newSecret());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DATABASES)
+    void retriesAcrossAnHourLongOutageAndDeliversEveryMessageOnceUnderItsFirstId(TestDatabases.Database database)
+            throws IOException {
+        try (Store store = open(database)) {
+            Webhooks webhooks = new Webhooks(store);
+            Webhooks.Endpoint pujiang = endpoint(webhooks, "/pujiang", Webhooks.Format.STANDARD, Set.of(),
+                    Set.of("pujiang"), Set.of());
+            judgePujiangAlone(store);
+            webhooks.enqueueTest(pujiang.id(), "tester");
+            List<String> queued = webhooks.deliveries().stream().map(Webhooks.Delivery::id).toList();
+            assertThat(queued).hasSizeGreaterThanOrEqualTo(3);
+
+            receiver.stop();
+            Instant first = clock.instant();
+            assertThat(webhooks.deliver(first, client)).hasSize(queued.size()).allSatisfy(d -> {
+                assertThat(d.delivered()).isFalse();
+                assertThat(d.attempts()).isEqualTo(1);
+                assertThat(d.lastStatus()).isNull();
+                assertThat(d.lastError()).isNotBlank();
+            });
+
+            // the receiver stays away for well over an hour: down, then up but answering 503
+            List<Instant> schedule = new ArrayList<>(List.of(first));
+            Instant last = first;
+            for (int attempt = 1; last.isBefore(first.plus(Duration.ofHours(2))); attempt++) {
+                Duration wait = Webhooks.BACKOFF.get(Math.min(attempt, Webhooks.BACKOFF.size()) - 1);
+                Instant due = last.plus(wait);
+                clock.set(due.minusSeconds(1));
+                assertThat(webhooks.deliver(due.minusSeconds(1), client)).as("attempt %d before it is due", attempt + 1)
+                        .isEmpty();
+                if (attempt == 3) {
+                    receiver.restart();
+                    receiver.answer(503);
+                }
+                clock.set(due);
+                int number = attempt + 1;
+                assertThat(webhooks.deliver(due, client)).as("attempt %d when due", number)
+                        .hasSize(queued.size()).allSatisfy(d -> {
+                            assertThat(d.delivered()).isFalse();
+                            assertThat(d.attempts()).isEqualTo(number);
+                            assertThat(d.lastAttemptAt()).isEqualTo(due);
+                        });
+                schedule.add(due);
+                last = due;
+            }
+            assertThat(receiver.requests()).as("the receiver saw the 503 attempts").isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.status()).isEqualTo(503));
+            assertThat(webhooks.deliveries()).allSatisfy(d -> {
+                assertThat(d.delivered()).isFalse();
+                assertThat(d.lastStatus()).isEqualTo(503);
+            });
+
+            receiver.answer(200);
+            Instant back = last.plus(Webhooks.BACKOFF.get(Webhooks.BACKOFF.size() - 1));
+            clock.set(back);
+            assertThat(webhooks.deliver(back, client)).hasSize(queued.size())
+                    .allSatisfy(d -> assertThat(d.delivered()).isTrue());
+            schedule.add(back);
+            assertThat(webhooks.deliver(clock.advance(Duration.ofDays(1)), client)).isEmpty();
+
+            Map<String, List<Receiver.Request>> byId = receiver.requests().stream()
+                    .collect(Collectors.groupingBy(Receiver.Request::id));
+            assertThat(byId.keySet()).as("no id but the ones first queued").containsExactlyInAnyOrderElementsOf(queued);
+            byId.forEach((id, requests) -> {
+                assertThat(requests).as("2xx answers for %s", id).filteredOn(Receiver.Request::succeeded).hasSize(1);
+                assertThat(requests.get(requests.size() - 1).succeeded()).isTrue();
+                assertThat(requests).extracting(Receiver.Request::body).as("the same message each time").containsOnly(
+                        requests.get(0).body());
+                assertThat(requests).allSatisfy(r -> assertThat(r.verified()).isTrue());
+                assertThat(requests).extracting(Receiver.Request::timestamp).as("a fresh timestamp each attempt")
+                        .doesNotHaveDuplicates();
+            });
+            assertThat(webhooks.deliveries()).hasSize(queued.size()).allSatisfy(d -> {
+                assertThat(d.delivered()).isTrue();
+                assertThat(d.attempts()).isEqualTo(schedule.size());
+                assertThat(d.lastStatus()).isEqualTo(200);
+                assertThat(d.lastError()).isNull();
+                assertThat(d.lastAttemptAt()).isEqualTo(back);
+            });
+            for (String id : queued) {
+                assertThat(store.jdbc().sql("select at from delivery_attempt where delivery_id = ? order by attempt")
+                        .param(id).query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).list())
+                        .as("the attempts of %s, each when it was due", id).containsExactlyElementsOf(schedule);
+            }
+        }
+    }
+
+    @Test
+    void twoSendersSharingOnePostgresDeliverEachMessageOnce() throws Exception {
+        // the scheduler of one instance and `ducha webhooks deliver` of another, on the same outbox
+        assumeTrue(TestDatabases.PG_ADMIN != null && !TestDatabases.PG_ADMIN.isBlank(), "DUCHA_TEST_PG is not set");
+        String url = TestDatabases.postgres(dir);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try (Store first = Store.open(url, null, null, clock); Store second = Store.open(url, null, null, clock)) {
+            endpoint(new Webhooks(first), "/pujiang", Webhooks.Format.STANDARD, Set.of(), Set.of("pujiang"), Set.of());
+            judgePujiangAlone(first);
+            List<String> queued = new Webhooks(first).deliveries().stream().map(Webhooks.Delivery::id).toList();
+            receiver.delay(Duration.ofMillis(200));
+            CyclicBarrier together = new CyclicBarrier(2);
+            List<RuntimeException> failures = new CopyOnWriteArrayList<>();
+            Function<Store, Callable<Void>> sender = store -> () -> {
+                together.await(10, TimeUnit.SECONDS);
+                try {
+                    new Webhooks(store).deliver(clock.instant(), client);
+                } catch (RuntimeException e) {
+                    failures.add(e);
+                }
+                return null;
+            };
+
+            Future<Void> a = threads.submit(sender.apply(first));
+            Future<Void> b = threads.submit(sender.apply(second));
+            a.get(60, TimeUnit.SECONDS);
+            b.get(60, TimeUnit.SECONDS);
+
+            assertThat(receiver.requests()).extracting(Receiver.Request::id).as("messages received")
+                    .containsExactlyInAnyOrderElementsOf(queued);
+            assertThat(failures).as("senders that failed").isEmpty();
+            assertThat(new Webhooks(first).deliveries()).allSatisfy(d -> {
+                assertThat(d.delivered()).isTrue();
+                assertThat(d.attempts()).isEqualTo(1);
+            });
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DATABASES)
+    void dingTalkAndWeComRobotsGetAChineseMarkdownText(TestDatabases.Database database) {
+        try (Store store = open(database)) {
+            Webhooks webhooks = new Webhooks(store);
+            endpoint(webhooks, "/dingtalk", Webhooks.Format.DINGTALK, Set.of("RED"), Set.of("pujiang"), Set.of());
+            endpoint(webhooks, "/wecom", Webhooks.Format.WECOM, Set.of("RED"), Set.of("pujiang"), Set.of());
+            judgePujiangAlone(store);
+
+            webhooks.deliver(clock.instant(), client);
+
+            assertThat(receiver.requests("/dingtalk")).singleElement().satisfies(r -> {
+                assertThat(r.verified()).isTrue();
+                JsonNode body = r.json();
+                assertThat(body.path("msgtype").asString()).isEqualTo("markdown");
+                assertThat(body.path("markdown").path("title").asString()).contains("督查预警");
+                assertChineseAlert(body.path("markdown").path("text").asString());
+            });
+            assertThat(receiver.requests("/wecom")).singleElement().satisfies(r -> {
+                assertThat(r.verified()).isTrue();
+                JsonNode body = r.json();
+                assertThat(body.path("msgtype").asString()).isEqualTo("markdown");
+                assertChineseAlert(body.path("markdown").path("content").asString());
+            });
+        }
+    }
+
+    private static void assertChineseAlert(String markdown) {
+        assertThat(markdown).startsWith("### 督查预警")
+                .contains("【红色预警】浦江县 2023-09 跨省通办事项优化 66 项")
+                .contains("责任单位").contains("浦江县、市政管办(放管服办)")
+                .contains("整改期限").contains("2023-11-10")
+                .contains(AlertState.OPEN.label());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DATABASES)
+    void sendsAQueuedTestMessageToItsEndpointOnly(TestDatabases.Database database) {
+        try (Store store = open(database)) {
+            Webhooks webhooks = new Webhooks(store);
+            Webhooks.Endpoint tested = endpoint(webhooks, "/tested", Webhooks.Format.STANDARD, Set.of(), Set.of(),
+                    Set.of());
+            endpoint(webhooks, "/other", Webhooks.Format.STANDARD, Set.of(), Set.of(), Set.of());
+
+            String id = webhooks.enqueueTest(tested.id(), "王督查");
+            assertThat(webhooks.deliveries()).singleElement().satisfies(d -> {
+                assertThat(d.id()).isEqualTo(id);
+                assertThat(d.type()).isEqualTo("webhook.test");
+                assertThat(d.attempts()).isZero();
+                assertThat(d.delivered()).isFalse();
+            });
+            webhooks.deliver(clock.instant(), client);
+
+            assertThat(receiver.requests("/other")).isEmpty();
+            assertThat(receiver.requests("/tested")).singleElement().satisfies(r -> {
+                assertThat(r.id()).isEqualTo(id);
+                assertThat(r.verified()).isTrue();
+                assertThat(r.json().path("type").asString()).isEqualTo("webhook.test");
+                assertThat(r.json().path("data").path("text").asString()).contains("推送测试").contains("王督查");
+            });
+            assertThatThrownBy(() -> webhooks.enqueueTest(tested.id() + 100, "王督查"))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DATABASES)
+    void listsEndpointsWithTheirFiltersAndKeepsThemInTheAuditChain(TestDatabases.Database database) {
+        try (Store store = open(database)) {
+            Webhooks webhooks = new Webhooks(store);
+            Webhooks.Endpoint added = webhooks.add("浦江县营商办", receiver.url("/pujiang"), Webhooks.Format.DINGTALK,
+                    Set.of("RED", "YELLOW"), Set.of("pujiang"), Set.of(5, 6), "tester");
+
+            assertThatThrownBy(() -> webhooks.add("ftp", "ftp://127.0.0.1/hook", Webhooks.Format.STANDARD, Set.of(),
+                    Set.of(), Set.of(), "tester")).isInstanceOf(IllegalArgumentException.class);
+
+            assertThat(webhooks.list()).singleElement().satisfies(e -> {
+                assertThat(e.id()).isEqualTo(added.id());
+                assertThat(e.url()).isEqualTo(receiver.url("/pujiang"));
+                assertThat(e.secret()).isEqualTo(added.secret()).startsWith("whsec_");
+                assertThat(e.format()).isEqualTo(Webhooks.Format.DINGTALK);
+                assertThat(e.levels()).containsExactlyInAnyOrder("RED", "YELLOW");
+                assertThat(e.units()).containsExactly("pujiang");
+                assertThat(e.tasks()).containsExactlyInAnyOrder(5, 6);
+            });
+            assertThat(store.jdbc().sql("select ref from audit_entry where kind = ?")
+                    .param(AuditChain.Kind.WEBHOOK.name()).query(String.class).list())
+                    .containsExactly(Long.toString(added.id()));
+            assertThat(store.verify().intact()).isTrue();
+        }
+    }
+}
