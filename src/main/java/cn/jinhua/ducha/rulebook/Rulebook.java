@@ -1,5 +1,6 @@
 package cn.jinhua.ducha.rulebook;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -98,6 +99,8 @@ public final class Rulebook {
         if (!Files.isDirectory(rulesDir)) {
             throw new RulebookException(List.of(rulesDir + ": 规则目录不存在 / no rules directory here"));
         }
+        // one read of every file: the hash, the stored copy and the rule files all come from it
+        Map<String, byte[]> snapshot = snapshot(rulesDir);
         // The rule compiler takes long to start cold; it starts on a second core while the catalogue is read.
         CompletableFuture<KnowledgeBuilder> builder = CompletableFuture.supplyAsync(Rulebook::startBuilder);
         Catalogue catalogue;
@@ -111,7 +114,7 @@ public final class Rulebook {
         List<String> problems = new ArrayList<>();
         for (Path drl : files(rulesDir, ".drl")) {
             String name = display(rulesDir, drl);
-            String text = read(drl);
+            String text = new String(snapshot.get(relative(rulesDir, drl)), StandardCharsets.UTF_8);
             texts.put(name, text);
             sources.put(name, new Source(name, name, text, false));
         }
@@ -129,10 +132,10 @@ public final class Rulebook {
             }
             try {
                 String drl = new ObjectDataCompiler().compile(entry.getValue().stream().map(Rulebook::row).toList(),
-                        Files.newInputStream(template));
+                        new ByteArrayInputStream(snapshot.get(relative(rulesDir, template))));
                 texts.put(name + ".drl", drl);
                 sources.put(name + ".drl", new Source(name + ".drl", name, drl, true));
-            } catch (IOException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 problems.add("%s: 模板无法展开 / the template does not expand: %s".formatted(name, e.getMessage()));
             }
         }
@@ -145,10 +148,8 @@ public final class Rulebook {
         }
         checkOneRulePerCommitment(kieBase, catalogue);
         Map<String, String> files = new LinkedHashMap<>();
-        for (Path file : files(rulesDir, "")) {
-            files.put(rulesDir.relativize(file).toString().replace('\\', '/'), read(file));
-        }
-        return new Rulebook(catalogue, kieBase, hash(rulesDir), Collections.unmodifiableMap(files),
+        snapshot.forEach((path, bytes) -> files.put(path, new String(bytes, StandardCharsets.UTF_8)));
+        return new Rulebook(catalogue, kieBase, hash(snapshot), Collections.unmodifiableMap(files),
                 Collections.unmodifiableMap(texts));
     }
 
@@ -229,29 +230,39 @@ public final class Rulebook {
         return "rules/" + rulesDir.relativize(file).toString().replace('\\', '/');
     }
 
-    private static String read(Path file) {
+    private static String relative(Path rulesDir, Path file) {
+        return rulesDir.relativize(file).toString().replace('\\', '/');
+    }
+
+    /** Every file under {@code rulesDir}, by relative path, in path order. */
+    private static Map<String, byte[]> snapshot(Path rulesDir) {
+        Map<String, byte[]> snapshot = new LinkedHashMap<>();
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            for (Path file : files(rulesDir, "")) {
+                snapshot.put(relative(rulesDir, file), Files.readAllBytes(file));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return snapshot;
     }
 
     /** sha256 over every file under {@code rulesDir}: its relative path and its bytes, in path order. */
     static String hash(Path rulesDir) {
+        return hash(snapshot(rulesDir));
+    }
+
+    private static String hash(Map<String, byte[]> snapshot) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Path file : files(rulesDir, "")) {
-                digest.update(rulesDir.relativize(file).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
+            snapshot.forEach((path, bytes) -> {
+                digest.update(path.getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
-                byte[] bytes = Files.readAllBytes(file);
                 digest.update(Long.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
                 digest.update(bytes);
-            }
+            });
             return "sha256:" + HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

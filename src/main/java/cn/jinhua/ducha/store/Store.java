@@ -1,10 +1,16 @@
 package cn.jinhua.ducha.store;
 
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -21,8 +27,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class Store implements AutoCloseable {
 
+    /**
+     * H2's settings for a store several processes share and a killed process must not damage: the first process
+     * serves the file to the others (AUTO_SERVER), they reconnect when it leaves (AUTO_RECONNECT), and every
+     * commit is written before it returns (WRITE_DELAY=0; H2 otherwise keeps commits in memory for up to 500 ms).
+     */
+    static final String H2_SETTINGS = ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;WRITE_DELAY=0";
+
     /** The embedded default: a file database under ./data that a second process may share. */
-    public static final String DEFAULT_URL = "jdbc:h2:file:./data/ducha;AUTO_SERVER=TRUE";
+    public static final String DEFAULT_URL = h2("./data/ducha");
+
+    private static final Pattern H2_FILE = Pattern.compile("jdbc:h2:file:([^;]+)(;.*)?");
+    private static final int OPEN_ATTEMPTS = 20;
 
     private final SingleConnectionDataSource dataSource;
     private final JdbcClient jdbc;
@@ -46,21 +62,101 @@ public final class Store implements AutoCloseable {
      * @throws StoreException naming the URL when it cannot be reached
      */
     public static Store open(String url, String user, String password, Clock clock) {
-        SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url, user, password, true);
-        dataSource.setAutoCommit(true);
-        try {
-            dataSource.getConnection().isValid(5);
-        } catch (SQLException e) {
-            dataSource.destroy();
-            throw new StoreException("无法连接数据库 %s / cannot open the database %s: %s".formatted(url, url,
-                    e.getMessage()), e);
+        Matcher h2 = H2_FILE.matcher(url);
+        if (h2.matches()) {
+            createAtomically(Path.of(h2.group(1)), h2.group(2) == null ? "" : h2.group(2), user, password);
         }
+        SingleConnectionDataSource dataSource = connect(url, user, password);
+        migrate(dataSource, url);
+        return new Store(dataSource, clock);
+    }
+
+    /** The JDBC URL of an H2 store in {@code file} (without H2's {@code .mv.db}), with the store's settings. */
+    public static String h2(String file) {
+        return "jdbc:h2:file:" + file + H2_SETTINGS;
+    }
+
+    private static void migrate(DataSource dataSource, String url) {
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor(url))
                 .load()
                 .migrate();
-        return new Store(dataSource, clock);
+    }
+
+    /**
+     * Opens a connection, waiting out another process that holds the H2 file while it starts or stops (H2 answers
+     * "locked by another process" for a moment then).
+     */
+    private static SingleConnectionDataSource connect(String url, String user, String password) {
+        for (int attempt = 1; ; attempt++) {
+            SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url, user, password, true);
+            dataSource.setAutoCommit(true);
+            try {
+                dataSource.getConnection().isValid(5);
+                return dataSource;
+            } catch (SQLException e) {
+                dataSource.destroy();
+                boolean busy = String.valueOf(e.getMessage()).contains("already in use")
+                        || String.valueOf(e.getMessage()).contains("Locked by another process");
+                if (!busy || attempt == OPEN_ATTEMPTS) {
+                    throw new StoreException("无法连接数据库 %s / cannot open the database %s: %s".formatted(url, url,
+                            e.getMessage()), e);
+                }
+                pause(250L * attempt);
+            }
+        }
+    }
+
+    /**
+     * H2 commits DDL statement by statement, so a process killed while creating a store would leave tables that
+     * Flyway does not know. A new H2 store is therefore built in a file of its own and linked into place whole;
+     * of two processes creating it at once, one link wins and the other's copy is dropped.
+     */
+    private static void createAtomically(Path file, String settings, String user, String password) {
+        Path target = Path.of(file + ".mv.db");
+        if (Files.exists(target)) {
+            return;
+        }
+        Path draft = Path.of(file + ".draft-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        String draftUrl = "jdbc:h2:file:" + draft + ";WRITE_DELAY=0";
+        try {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            SingleConnectionDataSource dataSource = connect(draftUrl, user, password);
+            try {
+                migrate(dataSource, draftUrl);
+                dataSource.getConnection().createStatement().execute("shutdown");
+            } finally {
+                dataSource.destroy();
+            }
+            // a hard link never replaces an existing file (a rename would, under a process already using it)
+            try {
+                Files.createLink(target, Path.of(draft + ".mv.db"));
+            } catch (UnsupportedOperationException noLinks) {
+                Files.move(Path.of(draft + ".mv.db"), target);
+            }
+        } catch (FileAlreadyExistsException anotherProcessWon) {
+            // the store exists now, whole: ours is not needed
+        } catch (IOException | SQLException e) {
+            throw new StoreException("无法创建数据库 %s / cannot create the store %s: %s".formatted(target, target,
+                    e.getMessage()), e);
+        } finally {
+            try {
+                Files.deleteIfExists(Path.of(draft + ".mv.db"));
+                Files.deleteIfExists(Path.of(draft + ".trace.db"));
+            } catch (IOException e) {
+                // a draft left behind harms nothing
+            }
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("打开数据库时被中断 / interrupted while opening the store", e);
+        }
     }
 
     /** The Flyway folder of vendor-specific migrations for a JDBC URL. */
@@ -116,8 +212,33 @@ public final class Store implements AutoCloseable {
         return audit.verify();
     }
 
+    /**
+     * Closes the store. An H2 process that serves the file to others (AUTO_SERVER) first waits, up to half a
+     * minute, for their sessions to end: leaving would cut them off in the middle of a transaction.
+     */
     @Override
     public void close() {
-        dataSource.destroy();
+        try {
+            for (int i = 0; i < 120 && otherSessions() > 0; i++) {
+                pause(250);
+            }
+        } finally {
+            dataSource.destroy();
+        }
+    }
+
+    private int otherSessions() {
+        if (!isH2()) {
+            return 0;
+        }
+        try {
+            return jdbc.sql("select count(*) - 1 from information_schema.sessions").query(Integer.class).single();
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private boolean isH2() {
+        return dataSource.getUrl() != null && dataSource.getUrl().startsWith("jdbc:h2:");
     }
 }

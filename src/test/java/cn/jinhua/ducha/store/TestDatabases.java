@@ -40,7 +40,7 @@ public final class TestDatabases {
     }
 
     public static String h2(Path dir) {
-        return "jdbc:h2:file:" + dir.resolve("ducha-" + UUID.randomUUID()).toAbsolutePath() + ";AUTO_SERVER=TRUE";
+        return Store.h2(dir.resolve("ducha-" + UUID.randomUUID()).toAbsolutePath().toString());
     }
 
     public static String postgres(Path dir) {
