@@ -35,7 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads fact sheets (contract.md, "A fact sheet") and accepts each whole or rejects it whole, listing every
- * error with the field and the reason in Chinese and English. Nothing of a rejected sheet is kept.
+ * error with the field and the reason in Chinese and English. Nothing of a rejected sheet is kept. Sheets in CSV
+ * and Excel (README.md, "Sheets in CSV and Excel") become the JSON sheet's tree first, so that one set of checks
+ * judges all three formats.
  */
 public final class SheetReader {
 
@@ -44,6 +46,9 @@ public final class SheetReader {
     private static final Pattern TASK_CODE = Pattern.compile("T\\d{2}");
     private static final Set<String> SHEET_FIELDS = Set.of("unit", "period", "submittedBy", "facts", "progress");
     private static final Set<String> PROGRESS_FIELDS = Set.of("status", "note");
+
+    /** The largest CSV or Excel sheet read: a filled template is a few kilobytes. */
+    public static final int MAX_BYTES = 2 * 1024 * 1024;
 
     private final Catalogue catalogue;
     private final JsonMapper json = JsonMapper.builder()
@@ -57,8 +62,9 @@ public final class SheetReader {
     }
 
     /**
-     * Reads every {@code .json} file under {@code folder}, recursively, in path order. Two accepted sheets for the
-     * same unit and period are both rejected, each naming the other.
+     * Reads every {@code .json}, {@code .csv} and {@code .xlsx} file under {@code folder}, recursively, in path order
+     * (see {@link SheetFormat#isSheet}). Two accepted sheets for the same unit and period are both rejected, each
+     * naming the other.
      *
      * @throws UncheckedIOException when the folder cannot be walked
      */
@@ -66,7 +72,7 @@ public final class SheetReader {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(folder)) {
             files = walk.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().toLowerCase().endsWith(".json"))
+                    .filter(SheetFormat::isSheet)
                     .sorted()
                     .toList();
         } catch (IOException e) {
@@ -74,14 +80,50 @@ public final class SheetReader {
         }
         List<Result> results = new ArrayList<>();
         for (Path file : files) {
-            try {
-                results.add(read(file.toString(), Files.readAllBytes(file)));
-            } catch (IOException e) {
-                results.add(Result.rejected(new Rejection(file.toString(),
-                        List.of("无法读取文件 / cannot read the file: " + e.getMessage()))));
-            }
+            results.add(read(file));
         }
         return batch(results);
+    }
+
+    /**
+     * Reads one file as a sheet in the format its name says ({@link SheetFormat#of}); a CSV or Excel file larger
+     * than {@link #MAX_BYTES} is refused without being read.
+     */
+    public Result read(Path file) {
+        SheetFormat format = SheetFormat.of(file.getFileName().toString());
+        try {
+            if (format != SheetFormat.JSON && Files.size(file) > MAX_BYTES) {
+                return Result.rejected(new Rejection(file.toString(), List.of(tooLarge(Files.size(file)))));
+            }
+            return read(file.toString(), format, Files.readAllBytes(file));
+        } catch (IOException e) {
+            return Result.rejected(new Rejection(file.toString(),
+                    List.of("无法读取文件 / cannot read the file: " + e.getMessage())));
+        }
+    }
+
+    /**
+     * Parses and validates one sheet's bytes in {@code format}; {@code source} names it in every message. CSV and
+     * Excel files larger than {@link #MAX_BYTES} are refused unread.
+     */
+    public Result read(String source, SheetFormat format, byte[] bytes) {
+        if (format == SheetFormat.JSON) {
+            return read(source, bytes);
+        }
+        if (bytes.length > MAX_BYTES) {
+            return Result.rejected(new Rejection(source, List.of(tooLarge(bytes.length))));
+        }
+        SheetRows.Read read = format == SheetFormat.CSV ? CsvSheets.read(bytes) : XlsxSheets.read(bytes);
+        if (read.unreadable() != null) {
+            return Result.rejected(new Rejection(source, List.of(read.unreadable())));
+        }
+        SheetRows.Tree tree = SheetRows.tree(read.rows());
+        return check(source, tree.root(), tree.names(), tree.errors());
+    }
+
+    private static String tooLarge(long size) {
+        return "文件过大：%d 字节，上限 %d 字节 / the file is too large: %d bytes, at most %d"
+                .formatted(size, MAX_BYTES, size, MAX_BYTES);
     }
 
     /** Accepts or rejects sheets read elsewhere, applying the batch rule on duplicates. */
@@ -140,29 +182,37 @@ public final class SheetReader {
             return Result.rejected(new Rejection(source, List.of(
                     "不是合法的 JSON / not valid JSON" + where + ": " + e.getOriginalMessage())));
         }
-        List<String> errors = new ArrayList<>();
         if (root == null || !root.isObject()) {
             return Result.rejected(new Rejection(source, List.of("报表须为 JSON 对象 / a sheet must be a JSON object")));
         }
+        return check(source, root, FieldNames.JSON_PATHS, List.of());
+    }
+
+    /**
+     * The checks of every format, on a sheet's tree: accepts it, or rejects it with {@code earlier} (errors its
+     * format found before) and every error found here, each naming its field as {@code names} says.
+     */
+    private Result check(String source, JsonNode root, FieldNames names, List<String> earlier) {
+        List<String> errors = new ArrayList<>(earlier);
         for (String field : root.propertyNames()) {
             if (!SHEET_FIELDS.contains(field)) {
                 errors.add("%s: 未知字段 / unknown field (allowed: unit, period, submittedBy, facts, progress)"
-                        .formatted(field));
+                        .formatted(names.name(field)));
             }
         }
-        Unit unit = readUnit(root.get("unit"), errors);
-        YearMonth period = readPeriod(root.get("period"), errors);
+        Unit unit = readUnit(root.get("unit"), names, errors);
+        YearMonth period = readPeriod(root.get("period"), names, errors);
         String submittedBy = null;
         JsonNode by = root.get("submittedBy");
         if (by != null && !by.isNull()) {
             if (by.isString()) {
                 submittedBy = by.stringValue();
             } else {
-                errors.add("submittedBy: 须为字符串 / must be a string");
+                errors.add(names.name("submittedBy") + ": 须为字符串 / must be a string");
             }
         }
-        Map<String, Object> facts = readFacts(root.get("facts"), errors);
-        Map<String, Progress> progress = readProgress(root.get("progress"), errors);
+        Map<String, Object> facts = readFacts(root.get("facts"), names, errors);
+        Map<String, Progress> progress = readProgress(root.get("progress"), names, errors);
         if (!errors.isEmpty()) {
             return Result.rejected(new Rejection(source, errors));
         }
@@ -185,46 +235,51 @@ public final class SheetReader {
         return String.join(".", path);
     }
 
-    private Unit readUnit(JsonNode node, List<String> errors) {
+    private Unit readUnit(JsonNode node, FieldNames names, List<String> errors) {
+        String field = names.name("unit");
         if (node == null || node.isNull()) {
-            errors.add("unit: 缺失 / is missing");
+            errors.add(field + ": 缺失 / is missing");
             return null;
         }
         if (!node.isString()) {
-            errors.add("unit: 须为字符串(单位 id、代码或名称) / must be a string (unit id, code or name)");
+            errors.add(field + ": 须为字符串(单位 id、代码或名称) / must be a string (unit id, code or name)");
             return null;
         }
         Optional<Unit> unit = catalogue.unit(node.stringValue());
         if (unit.isEmpty()) {
-            errors.add("unit: 未知单位 \"%s\" / unknown unit \"%s\"".formatted(node.stringValue(), node.stringValue()));
+            errors.add("%s: 未知单位 \"%s\" / unknown unit \"%s\"".formatted(field, node.stringValue(),
+                    node.stringValue()));
         }
         return unit.orElse(null);
     }
 
-    private static YearMonth readPeriod(JsonNode node, List<String> errors) {
+    private static YearMonth readPeriod(JsonNode node, FieldNames names, List<String> errors) {
+        String field = names.name("period");
         if (node == null || node.isNull()) {
-            errors.add("period: 缺失 / is missing");
+            errors.add(field + ": 缺失 / is missing");
             return null;
         }
         if (!node.isString() || !PERIOD.matcher(node.stringValue()).matches()) {
-            errors.add("period: \"%s\" 不是 YYYY-MM 格式的月份 / is not a month written YYYY-MM".formatted(node.asString()));
+            errors.add("%s: \"%s\" 不是 YYYY-MM 格式的月份 / is not a month written YYYY-MM"
+                    .formatted(field, node.asString()));
             return null;
         }
         return YearMonth.parse(node.stringValue());
     }
 
-    private Map<String, Object> readFacts(JsonNode node, List<String> errors) {
+    private Map<String, Object> readFacts(JsonNode node, FieldNames names, List<String> errors) {
         Map<String, Object> facts = new LinkedHashMap<>();
         if (node == null || node.isNull()) {
             return facts;
         }
         if (!node.isObject()) {
-            errors.add("facts: 须为对象(指标 → 数值或布尔值) / must be an object (metric key → number or boolean)");
+            errors.add(names.name("facts")
+                    + ": 须为对象(指标 → 数值或布尔值) / must be an object (metric key → number or boolean)");
             return facts;
         }
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
             String metric = entry.getKey();
-            String field = "facts." + metric;
+            String field = names.name("facts", metric);
             JsonNode value = entry.getValue();
             Optional<Commitment> commitment = catalogue.byMetric(metric).filter(c -> !c.isProgress());
             if (commitment.isEmpty()) {
@@ -269,18 +324,18 @@ public final class SheetReader {
         return null;
     }
 
-    private Map<String, Progress> readProgress(JsonNode node, List<String> errors) {
+    private Map<String, Progress> readProgress(JsonNode node, FieldNames names, List<String> errors) {
         Map<String, Progress> progress = new LinkedHashMap<>();
         if (node == null || node.isNull()) {
             return progress;
         }
         if (!node.isObject()) {
-            errors.add("progress: 须为对象(任务 → 进展) / must be an object (task → progress)");
+            errors.add(names.name("progress") + ": 须为对象(任务 → 进展) / must be an object (task → progress)");
             return progress;
         }
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
             String task = entry.getKey();
-            String field = "progress." + task;
+            String field = names.name("progress", task);
             if (!TASK_CODE.matcher(task).matches()
                     || catalogue.task(Integer.parseInt(task.substring(1))).isEmpty()) {
                 errors.add("%s: 未知任务(应为 T01..T38) / unknown task (T01..T38)".formatted(field));
@@ -294,27 +349,29 @@ public final class SheetReader {
             boolean ok = true;
             for (String name : value.propertyNames()) {
                 if (!PROGRESS_FIELDS.contains(name)) {
-                    errors.add("%s.%s: 未知字段 / unknown field (allowed: status, note)".formatted(field, name));
+                    errors.add("%s: 未知字段 / unknown field (allowed: status, note)"
+                            .formatted(names.name("progress", task, name)));
                     ok = false;
                 }
             }
             ProgressStatus status = null;
             JsonNode s = value.get("status");
+            String statusField = names.name("progress", task, "status");
             if (s == null || !s.isString()) {
-                errors.add("%s.status: 缺失或不是字符串 / is missing or not a string".formatted(field));
+                errors.add("%s: 缺失或不是字符串 / is missing or not a string".formatted(statusField));
                 ok = false;
             } else {
                 try {
                     status = ProgressStatus.valueOf(s.stringValue());
                 } catch (IllegalArgumentException e) {
-                    errors.add("%s.status: \"%s\" 不是 NOT_STARTED、IN_PROGRESS、DONE、BLOCKED 之一 / is not one of "
-                            .formatted(field, s.stringValue()) + "NOT_STARTED, IN_PROGRESS, DONE, BLOCKED");
+                    errors.add("%s: \"%s\" 不是 NOT_STARTED、IN_PROGRESS、DONE、BLOCKED 之一 / is not one of "
+                            .formatted(statusField, s.stringValue()) + "NOT_STARTED, IN_PROGRESS, DONE, BLOCKED");
                     ok = false;
                 }
             }
             JsonNode note = value.get("note");
             if (note != null && !note.isNull() && !note.isString()) {
-                errors.add("%s.note: 须为字符串 / must be a string".formatted(field));
+                errors.add("%s: 须为字符串 / must be a string".formatted(names.name("progress", task, "note")));
                 ok = false;
             }
             if (ok) {

@@ -1,0 +1,143 @@
+package cn.jinhua.ducha.factsheet;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Sheets in the CSV and Excel layout for tests, written the way people and Excel write them: CSV through Commons
+ * CSV in the charset asked, Excel through POI with typed cells (numbers as numbers, booleans as booleans).
+ */
+public final class Spreadsheets {
+
+    public static final List<String> HEADER = List.of("字段 field", "值 value", "说明 note");
+
+    private Spreadsheets() {
+    }
+
+    /**
+     * One row: a field, its value (String, Number, Boolean or null), a note (or null), and what stands in the
+     * columns after the note.
+     */
+    public record Line(String field, Object value, String note, List<Object> after) {
+
+        public Line(String field, Object value, String note) {
+            this(field, value, note, List.of());
+        }
+
+        public static Line of(String field, Object value) {
+            return new Line(field, value, null);
+        }
+    }
+
+    /** The rows of a JSON sheet (the contract's shape), in its order: unit, period, submittedBy, facts, progress. */
+    public static List<Line> lines(JsonNode sheet) {
+        List<Line> lines = new ArrayList<>();
+        for (String field : List.of("unit", "period", "submittedBy")) {
+            if (sheet.has(field)) {
+                lines.add(Line.of(field, sheet.get(field).asString()));
+            }
+        }
+        if (sheet.has("facts")) {
+            for (Map.Entry<String, JsonNode> fact : sheet.get("facts").properties()) {
+                JsonNode v = fact.getValue();
+                lines.add(Line.of(fact.getKey(), v.isBoolean() ? (Object) v.booleanValue() : v.decimalValue()));
+            }
+        }
+        if (sheet.has("progress")) {
+            for (Map.Entry<String, JsonNode> p : sheet.get("progress").properties()) {
+                JsonNode note = p.getValue().get("note");
+                lines.add(new Line("progress." + p.getKey(), p.getValue().get("status").asString(),
+                        note == null ? null : note.asString()));
+            }
+        }
+        return lines;
+    }
+
+    /** A CSV file of {@code lines} under {@code header}, in {@code charset}, with a byte-order mark if asked. */
+    public static byte[] csv(List<String> header, List<Line> lines, Charset charset, boolean bom) {
+        StringWriter text = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(text, CSVFormat.EXCEL)) {
+            printer.printRecord(header);
+            for (Line line : lines) {
+                List<Object> record = new ArrayList<>(List.of("", "", ""));
+                record.set(0, line.field());
+                record.set(1, csvValue(line.value()));
+                record.set(2, line.note());
+                line.after().forEach(a -> record.add(csvValue(a)));
+                printer.printRecord(record);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ((bom ? "\uFEFF" : "") + text).getBytes(charset);
+    }
+
+    public static byte[] csv(List<Line> lines, Charset charset) {
+        return csv(HEADER, lines, charset, false);
+    }
+
+    private static String csvValue(Object value) {
+        if (value instanceof BigDecimal d) {
+            return d.toPlainString();
+        }
+        return value == null ? null : value.toString();
+    }
+
+    /** An .xlsx file whose first worksheet holds {@code lines} under {@code header}, cells typed by value. */
+    public static byte[] xlsx(List<String> header, List<Line> lines) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            XSSFSheet sheet = workbook.createSheet("报表");
+            XSSFRow head = sheet.createRow(0);
+            for (int c = 0; c < header.size(); c++) {
+                head.createCell(c).setCellValue(header.get(c));
+            }
+            int r = 1;
+            for (Line line : lines) {
+                XSSFRow row = sheet.createRow(r++);
+                if (line.field() != null) {
+                    row.createCell(0).setCellValue(line.field());
+                }
+                set(row, 1, line.value());
+                if (line.note() != null) {
+                    row.createCell(2).setCellValue(line.note());
+                }
+                for (int c = 0; c < line.after().size(); c++) {
+                    set(row, 3 + c, line.after().get(c));
+                }
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static byte[] xlsx(List<Line> lines) {
+        return xlsx(HEADER, lines);
+    }
+
+    /** Sets a cell as a person typing {@code value} would: a number, a boolean or text. */
+    public static void set(XSSFRow row, int column, Object value) {
+        if (value instanceof Number n) {
+            row.createCell(column).setCellValue(new BigDecimal(n.toString()).doubleValue());
+        } else if (value instanceof Boolean b) {
+            row.createCell(column).setCellValue(b);
+        } else if (value != null) {
+            row.createCell(column).setCellValue(value.toString());
+        }
+    }
+}
