@@ -3,6 +3,7 @@ package cn.jinhua.ducha.catalogue;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -199,6 +200,15 @@ public final class Catalogue {
     /** The city unit ({@code jinhua}). */
     public Unit city() {
         return units.stream().filter(Unit::isCity).findFirst().orElseThrow();
+    }
+
+    /**
+     * The commitments whose value {@code unit} owes on its sheet for {@code period}, in catalogue order: those judged
+     * then whose scope judges the unit, and its share of every city total (contract.md, "Alerts": "Owed"). The
+     * same {@link Commitment#judgedIn} and {@link Scope#owedBy} decide it here as in classification.drl's 应报 rules.
+     */
+    public List<Commitment> owedBy(Unit unit, YearMonth period) {
+        return commitments.stream().filter(c -> c.judgedIn(period) && c.scope().owedBy(unit)).toList();
     }
 
     /** Commitments of task {@code number}, in catalogue order. */
