@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import cn.jinhua.ducha.alerting.Supervision;
+import cn.jinhua.ducha.catalogue.CatalogueException;
 import cn.jinhua.ducha.rulebook.Rulebook;
 import cn.jinhua.ducha.rulebook.RulebookException;
 import cn.jinhua.ducha.store.Store;
@@ -28,7 +29,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {EvaluateCommand.class, ValidateCommand.class, CatalogueCommand.class, SubmitCommand.class,
                 RunsCommand.class, AuditCommand.class, ReplayCommand.class, DiffCommand.class, ExplainCommand.class,
                 AlertsCommand.class, WaiveCommand.class, WebhooksCommand.class, TickCommand.class,
-                SchedulerCommand.class})
+                SchedulerCommand.class, TemplateCommand.class})
 public final class Ducha {
 
     static final int REJECTED = 2;
@@ -67,6 +68,11 @@ public final class Ducha {
     }
 
     public static void main(String[] args) {
+        // POI logs through the Log4j API, which has no backend here and would say so on stderr when an Excel file is
+        // first opened; the API's own simple logger (errors only, to stderr) keeps that line away.
+        if (System.getProperty("log4j.provider") == null) {
+            System.setProperty("log4j.provider", "org.apache.logging.log4j.simple.internal.SimpleProvider");
+        }
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         System.exit(run(args, out, err));
@@ -84,7 +90,8 @@ public final class Ducha {
         });
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             err.println(e instanceof RulebookException || e instanceof IllegalArgumentException
-                    || e instanceof StoreException ? e.getMessage() : "ducha: " + e);
+                    || e instanceof StoreException || e instanceof CatalogueException
+                    ? e.getMessage() : "ducha: " + e);
             return FAILED;
         });
         return cli.execute(args);

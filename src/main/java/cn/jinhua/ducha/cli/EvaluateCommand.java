@@ -35,7 +35,8 @@ final class EvaluateCommand implements Callable<Integer> {
     Ducha ducha;
 
     @Parameters(paramLabel = "FOLDER", arity = "0..1",
-            description = "报表目录(递归读取 .json) / folder of fact sheets, read recursively; none: the store")
+            description = "报表目录(递归读取 .json、.csv、.xlsx) / folder of fact sheets (.json, .csv, .xlsx), read "
+                    + "recursively; none: the store")
     Path folder;
 
     @Option(names = "--period", required = true, paramLabel = "YYYY-MM", description = "评判月份 / the period judged")

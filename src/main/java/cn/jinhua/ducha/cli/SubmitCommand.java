@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import cn.jinhua.ducha.factsheet.FactSheet;
 import cn.jinhua.ducha.factsheet.Rejection;
 import cn.jinhua.ducha.factsheet.SheetBatch;
+import cn.jinhua.ducha.factsheet.SheetFormat;
 import cn.jinhua.ducha.factsheet.SheetReader;
 import cn.jinhua.ducha.rulebook.Rulebook;
 import cn.jinhua.ducha.store.Store;
@@ -35,7 +36,7 @@ final class SubmitCommand implements Callable<Integer> {
     Ducha ducha;
 
     @Parameters(paramLabel = "FILE_OR_FOLDER", arity = "1..*",
-            description = "报表文件或目录(递归读取 .json) / sheets, or folders of them read recursively")
+            description = "报表文件或目录(递归读取 .json、.csv、.xlsx) / sheets, or folders of them read recursively")
     List<Path> paths;
 
     @Override
@@ -44,7 +45,7 @@ final class SubmitCommand implements Callable<Integer> {
         Rulebook rulebook = ducha.rulebook();
         SheetReader reader = new SheetReader(rulebook.catalogue());
         List<SheetReader.Result> results = new ArrayList<>();
-        received.forEach((source, bytes) -> results.add(reader.read(source, bytes)));
+        received.forEach((source, bytes) -> results.add(reader.read(source, SheetFormat.of(source), bytes)));
         SheetBatch batch = reader.batch(results);
         try (Store store = ducha.openStore()) {
             Submissions submissions = store.submissions();
@@ -65,7 +66,10 @@ final class SubmitCommand implements Callable<Integer> {
         return batch.rejected().isEmpty() ? 0 : Ducha.REJECTED;
     }
 
-    /** Every sheet named, folders walked for .json files, in the order given and then path order. */
+    /**
+     * Every sheet named, folders walked for .json, .csv and .xlsx files, in the order given and then path order. A
+     * file named by itself is read in the format its name says, as JSON unless it ends in .csv or .xlsx.
+     */
     private static Map<String, byte[]> read(List<Path> paths) {
         Map<String, byte[]> received = new LinkedHashMap<>();
         for (Path path : paths) {
@@ -74,7 +78,7 @@ final class SubmitCommand implements Callable<Integer> {
             }
             try (Stream<Path> walk = Files.walk(path)) {
                 for (Path file : walk.filter(Files::isRegularFile)
-                        .filter(p -> Files.isDirectory(path) ? p.toString().toLowerCase().endsWith(".json") : true)
+                        .filter(p -> !Files.isDirectory(path) || SheetFormat.isSheet(p))
                         .sorted().toList()) {
                     received.put(file.toString(), Files.readAllBytes(file));
                 }

@@ -19,7 +19,8 @@ final class ValidateCommand implements Callable<Integer> {
     @ParentCommand
     Ducha ducha;
 
-    @Parameters(paramLabel = "FOLDER", description = "报表目录(递归读取 .json) / folder of fact sheets")
+    @Parameters(paramLabel = "FOLDER",
+            description = "报表目录(递归读取 .json、.csv、.xlsx) / folder of fact sheets (.json, .csv, .xlsx), read recursively")
     Path folder;
 
     @Override

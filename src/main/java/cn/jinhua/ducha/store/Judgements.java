@@ -21,6 +21,7 @@ import cn.jinhua.ducha.evaluation.Evaluator;
 import cn.jinhua.ducha.evaluation.Explanations;
 import cn.jinhua.ducha.evaluation.Waiver;
 import cn.jinhua.ducha.factsheet.SheetBatch;
+import cn.jinhua.ducha.factsheet.SheetFormat;
 import cn.jinhua.ducha.factsheet.SheetReader;
 import cn.jinhua.ducha.rulebook.Rulebook;
 
@@ -60,9 +61,12 @@ public final class Judgements {
     private static Evaluation evaluate(Rulebook rulebook, List<Submissions.Revision> revisions, YearMonth period,
                                        List<Waiver> waivers) {
         SheetReader reader = new SheetReader(rulebook.catalogue());
-        // the source names the stored revision, so that traces and rejections point at what the store holds
+        // the source names the stored revision, so that traces and rejections point at what the store holds; the
+        // bytes are read in the format the name they were received under says, as submit read them
         SheetBatch batch = reader.batch(revisions.stream()
-                .map(r -> reader.read("%s (submission %d)".formatted(r.source(), r.id()), r.content())).toList());
+                .map(r -> reader.read("%s (submission %d)".formatted(r.source(), r.id()), SheetFormat.of(r.source()),
+                        r.content()))
+                .toList());
         return new Evaluator(rulebook).evaluate(batch, period, waivers);
     }
 
