@@ -27,8 +27,10 @@ final class SheetRows {
     private static final Set<String> VALUE_HEADERS = Set.of("值 value", "value");
     private static final Set<String> SHEET_FIELDS = Set.of("unit", "period", "submittedBy");
     private static final String PROGRESS = "progress.";
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+    /** A decimal as people and Excel write it; the exponent is kept to a double's range, so no value is absurd. */
+    static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,3})?");
     private static final Pattern PERCENT = Pattern.compile("(" + NUMBER.pattern() + ")\\s*%");
+    private static final int MAX_VALUE = 64;
     private static final Set<String> TRUE = Set.of("true", "是");
     private static final Set<String> FALSE = Set.of("false", "否");
 
@@ -134,13 +136,14 @@ final class SheetRows {
             }
             if (SHEET_FIELDS.contains(field)) {
                 if (row.value() != null) {
-                    root.put(field, text(row.value()));
+                    String value = text(row.value());
+                    root.put(field, field.equals("submittedBy") ? value : bounded(value));
                 }
             } else if (field.startsWith(PROGRESS)) {
                 if (row.value() != null || row.note() != null) {
                     ObjectNode entry = progress.putObject(field.substring(PROGRESS.length()));
                     if (row.value() != null) {
-                        entry.put("status", text(row.value()));
+                        entry.put("status", bounded(text(row.value())));
                     }
                     if (row.note() != null) {
                         entry.put("note", text(row.note()));
@@ -167,7 +170,7 @@ final class SheetRows {
         if (value instanceof BigDecimal d) {
             return JsonNodeFactory.instance.numberNode(d);
         }
-        String text = (String) value;
+        String text = bounded((String) value);
         String lower = text.toLowerCase(Locale.ROOT);
         if (TRUE.contains(lower) || FALSE.contains(lower)) {
             return JsonNodeFactory.instance.booleanNode(TRUE.contains(lower));
@@ -180,6 +183,14 @@ final class SheetRows {
             return JsonNodeFactory.instance.numberNode(new BigDecimal(percent.group(1)));
         }
         return JsonNodeFactory.instance.stringNode(text);
+    }
+
+    /**
+     * A value that can only be short when it is right (a unit, a month, a number, a status), cut short when it is
+     * not, so that the error quoting it stays readable.
+     */
+    private static String bounded(String value) {
+        return value.length() <= MAX_VALUE ? value : value.substring(0, MAX_VALUE) + "…";
     }
 
     /** A cell's value as text: numbers plain, booleans as Excel shows them. */

@@ -161,14 +161,13 @@ final class XlsxSheets {
             }
             return at.getDayOfMonth() == 1 ? YearMonth.from(at).toString() : at.toLocalDate().toString();
         }
-        BigDecimal exact;
-        try {
-            String raw = cell.getRawValue();
-            exact = raw == null ? BigDecimal.valueOf(cell.getNumericCellValue()) : new BigDecimal(raw.strip());
-        } catch (NumberFormatException e) {
-            return new SheetRows.Refused("不是数值 %s / is not a number: %s".formatted(cell.getRawValue(),
-                    cell.getRawValue()));
+        String raw = cell.getRawValue() == null ? "" : cell.getRawValue().strip();
+        if (!SheetRows.NUMBER.matcher(raw).matches()) {
+            String shown = raw.length() > 40 ? raw.substring(0, 40) + "…" : raw;
+            return new SheetRows.Refused("数值单元格存的不是数 \"%s\" / the number cell does not hold a number: \"%s\""
+                    .formatted(shown, shown));
         }
+        BigDecimal exact = new BigDecimal(raw);
         BigDecimal shown = exact.round(EXCEL_DIGITS).stripTrailingZeros();
         if (shown.scale() < 0) {
             shown = shown.setScale(0);

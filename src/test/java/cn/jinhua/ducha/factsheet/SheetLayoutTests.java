@@ -270,6 +270,9 @@ class SheetLayoutTests {
                 argumentSet("A number with thousands separators is not read as a number",
                         change(l -> replace(l, "village.high_frequency_items", "1,088")),
                         "village.high_frequency_items", "须为数值", "must be a number"),
+                argumentSet("A number beyond any double's exponent is not read as a number",
+                        change(l -> replace(l, "village.high_frequency_items", "1e999999999")),
+                        "village.high_frequency_items", "须为数值", "must be a number"),
                 argumentSet("A percentage sign on a count is the wrong type",
                         change(l -> replace(l, "village.high_frequency_items", "88%")),
                         "village.high_frequency_items", "须为数值", "must be a number"),
@@ -333,6 +336,16 @@ class SheetLayoutTests {
                 .startsWith(named)
                 .contains(chinese)
                 .containsIgnoringCase(english);
+    }
+
+    @ParameterizedTest(name = "An error in a {0} sheet quotes a long value only in part")
+    @EnumSource(Layout.class)
+    void quotesALongValueShortened(Layout layout) {
+        List<Line> lines = replace(validLines(), "village.high_frequency_items", "9".repeat(30_000) + "件");
+
+        String error = rejectedErrors(layout, read(layout, lines)).get(0);
+
+        assertThat(error).startsWith("village.high_frequency_items (").contains("须为数值").hasSizeLessThan(300);
     }
 
     @ParameterizedTest(name = "A duplicate row in a {0} sheet says where the first one is")

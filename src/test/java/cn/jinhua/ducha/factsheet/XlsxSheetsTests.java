@@ -145,6 +145,19 @@ class XlsxSheetsTests {
     }
 
     @Test
+    void refusesANumberCellThatDoesNotHoldANumber() throws IOException {
+        byte[] xlsx = edited(w -> {
+            XSSFCell c = cell(w, "B5");
+            c.setCellValue(1);
+            c.getCTCell().setV("1E999999999");
+        });
+
+        assertThat(rejected(xlsx)).singleElement().asString()
+                .startsWith("village.high_frequency_items (单元格 B5 / cell B5):")
+                .contains("1E999999999", "does not hold a number");
+    }
+
+    @Test
     void readsANumberTypedIntoExcelExactly() {
         FactSheet sheet = accepted(Spreadsheets.xlsx(BASE));
 
