@@ -155,7 +155,7 @@ public final class SheetReader {
         return new SheetBatch(accepted, rejected);
     }
 
-    /** Parses and validates one sheet's bytes; {@code source} names it in every message. */
+    /** Parses and validates one JSON sheet's bytes; {@code source} names it in every message. */
     public Result read(String source, byte[] bytes) {
         String text;
         try {

@@ -204,6 +204,9 @@ final class SheetRows {
         if (value instanceof Boolean b) {
             return b ? "TRUE" : "FALSE";
         }
+        if (value instanceof Refused) {
+            return "(公式或错误值 formula or error)";
+        }
         return value.toString();
     }
 
