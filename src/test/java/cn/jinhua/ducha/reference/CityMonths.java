@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import cn.jinhua.ducha.catalogue.Catalogue;
@@ -58,7 +59,7 @@ final class CityMonths {
         this.province = theProvince;
     }
 
-    /** A month judged and the sheets given: that month's and, with {@code history} probability, the month before. */
+    /** A month to judge and the sheets given for it (of that month, and maybe of others). */
     record Scenario(YearMonth period, List<FactSheet> sheets) {
 
         @Override
@@ -66,7 +67,7 @@ final class CityMonths {
             StringBuilder text = new StringBuilder("judge " + period + " from " + sheets.size() + " sheets:");
             for (FactSheet s : sheets) {
                 text.append("\n  ").append(s.unit().id()).append(' ').append(s.period()).append(' ')
-                        .append(new java.util.TreeMap<>(s.facts()));
+                        .append(new TreeMap<>(s.facts()));
                 if (!s.progress().isEmpty()) {
                     text.append(" progress ").append(s.progress().entrySet().stream()
                             .sorted(Map.Entry.comparingByKey())
@@ -250,8 +251,8 @@ final class CityMonths {
         int n = months(first, last) + 1;
         int k = Math.min(months(first, p) + 1, n);
         BigDecimal baseline = c.kind() == Kind.ANNUAL_AT_LEAST ? BigDecimal.ZERO : c.baseline();
-        BigDecimal span2 = c.target().subtract(baseline);
-        BigDecimal scaled = span2.multiply(BigDecimal.valueOf(k));
+        BigDecimal reach = c.target().subtract(baseline);
+        BigDecimal scaled = reach.multiply(BigDecimal.valueOf(k));
         BigDecimal expected;
         boolean exact = true;
         try {
@@ -262,7 +263,7 @@ final class CityMonths {
         }
         BigDecimal band = catalogue.settings().yellowBand();
         List<BigDecimal> edges = new ArrayList<>(around(expected, exact));
-        edges.addAll(around(expected.subtract(band.multiply(span2)), exact));
+        edges.addAll(around(expected.subtract(band.multiply(reach)), exact));
         return edges;
     }
 

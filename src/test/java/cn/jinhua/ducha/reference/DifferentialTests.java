@@ -41,12 +41,12 @@ class DifferentialTests {
     /** Production may round a non-terminating 序时进度 value to 10 decimal places. */
     private static final BigDecimal EXPECTED_TOLERANCE = new BigDecimal("1e-9");
 
-    @Property(tries = 150)
+    @Property(tries = 120)
     void agreesWithTheReferenceInAnyMonth(@ForAll("anyMonth") Scenario scenario) {
         assertSameJudgement(scenario);
     }
 
-    @Property(tries = 120)
+    @Property(tries = 100)
     void agreesWithTheReferenceWhereWindowsOpenAndClose(@ForAll("edgeMonth") Scenario scenario) {
         assertSameJudgement(scenario);
     }
