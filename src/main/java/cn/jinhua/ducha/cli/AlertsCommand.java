@@ -10,6 +10,7 @@ import cn.jinhua.ducha.alerting.Supervision;
 import cn.jinhua.ducha.alerting.TrackedAlert;
 import cn.jinhua.ducha.store.Store;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -32,16 +33,15 @@ final class AlertsCommand implements Callable<Integer> {
     @Option(names = "--unit", paramLabel = "UNIT", description = "单位 / only this unit's alerts")
     String unit;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "table|json",
-            description = "输出格式 / output: table (default) or json")
-    EvaluateCommand.Format format;
+    @Mixin
+    OutputFormat output;
 
     @Override
     public Integer call() {
         try (Store store = ducha.openStore()) {
             List<TrackedAlert> alerts = ducha.supervision(store).list(a ->
                     (states == null || states.contains(a.state())) && (unit == null || unit.equals(a.unit())));
-            if (format == EvaluateCommand.Format.json) {
+            if (output.json()) {
                 ArrayNode list = JsonReport.JSON.createArrayNode();
                 alerts.forEach(a -> json(a, list.addObject()));
                 ducha.out.println(JsonReport.JSON.writeValueAsString(list));

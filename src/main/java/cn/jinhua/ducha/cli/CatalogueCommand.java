@@ -6,7 +6,7 @@ import cn.jinhua.ducha.catalogue.Catalogue;
 import cn.jinhua.ducha.catalogue.Commitment;
 import cn.jinhua.ducha.evaluation.Explanations;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code ducha catalogue}: every commitment with its task, kind, target, window, scope and source words. */
@@ -17,15 +17,14 @@ final class CatalogueCommand implements Callable<Integer> {
     @ParentCommand
     Ducha ducha;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "table|json",
-            description = "输出格式 / output: table (default) or json")
-    EvaluateCommand.Format format;
+    @Mixin
+    OutputFormat output;
 
     @Override
     public Integer call() {
         Catalogue catalogue = ducha.rulebook().catalogue();
         long covered = catalogue.tasks().stream().filter(t -> !catalogue.commitmentsOf(t).isEmpty()).count();
-        if (format == EvaluateCommand.Format.json) {
+        if (output.json()) {
             ducha.out.println(JsonReport.JSON.writeValueAsString(JsonReport.catalogue(catalogue, covered)));
             return 0;
         }

@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import cn.jinhua.ducha.store.Runs;
 import cn.jinhua.ducha.store.Store;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -18,15 +18,14 @@ final class RunsCommand implements Callable<Integer> {
     @ParentCommand
     Ducha ducha;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "table|json",
-            description = "输出格式 / output: table (default) or json")
-    EvaluateCommand.Format format;
+    @Mixin
+    OutputFormat output;
 
     @Override
     public Integer call() {
         try (Store store = ducha.openStore()) {
             Runs runs = store.runs();
-            if (format == EvaluateCommand.Format.json) {
+            if (output.json()) {
                 ArrayNode list = JsonReport.JSON.createArrayNode();
                 for (Runs.Run r : runs.list()) {
                     ObjectNode node = list.addObject();

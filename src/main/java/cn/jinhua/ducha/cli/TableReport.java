@@ -76,6 +76,13 @@ final class TableReport {
         for (Alert a : evaluation.alerts()) {
             out.println("  " + explanations.message(a));
         }
+        if (!evaluation.waivers().isEmpty()) {
+            out.println();
+            out.printf("豁免 waivers (%d)：其结论照常评判，但不发预警 / judged as usual, no alerts raised%n",
+                    evaluation.waivers().size());
+            evaluation.waivers().forEach(w -> out.printf("  %s %s · %s%n",
+                    catalogue.unit(w.unit()).map(Unit::name).orElse(w.unit()), w.commitment(), w.reason()));
+        }
         if (!evaluation.rejected().isEmpty()) {
             out.println();
             rejected(evaluation.rejected(), out);

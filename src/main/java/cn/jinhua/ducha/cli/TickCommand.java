@@ -1,6 +1,5 @@
 package cn.jinhua.ducha.cli;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -9,7 +8,7 @@ import cn.jinhua.ducha.alerting.Schedule;
 import cn.jinhua.ducha.rulebook.Rulebook;
 import cn.jinhua.ducha.store.Store;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code ducha tick}: does once whatever the schedule has due now (for cron, or by hand). */
@@ -21,21 +20,18 @@ final class TickCommand implements Callable<Integer> {
     @ParentCommand
     Ducha ducha;
 
-    @Option(names = "--deadline-day", defaultValue = "25",
-            description = "报送截止日(次月) / day of the following month sheets are due (default: 25)")
-    int deadlineDay;
-
-    @Option(names = "--reminder-days", defaultValue = "3",
-            description = "截止前几天催报 / days before the deadline to remind (default: 3)")
-    int reminderDays;
+    @Mixin
+    ScheduleOptions options;
 
     Schedule schedule(Store store) {
+        return schedule(ducha, store, options);
+    }
+
+    static Schedule schedule(Ducha ducha, Store store, ScheduleOptions options) {
         // the rules are compiled on first need and kept: a scheduler ticks every minute
         Rulebook[] once = new Rulebook[1];
         Supplier<Rulebook> rulebook = () -> once[0] != null ? once[0] : (once[0] = ducha.rulebook());
-        return new Schedule(store, rulebook,
-                new Schedule.Settings(deadlineDay, reminderDays, Duration.ofDays(ducha.rectificationDays)),
-                WebhooksCommand.client());
+        return new Schedule(store, rulebook, options.settings(ducha.rectificationDays), WebhooksCommand.client());
     }
 
     @Override

@@ -77,7 +77,8 @@ public final class Evaluator {
             }
             prior.forEach(session::insert);
             waivers.forEach(session::insert);
-            // Phases, not salience: classification, then verdicts, then alerts (the focus stack pops last-in first).
+            // Phases, not salience: classification, then verdicts, then alerts (the focus stack pops last-in first;
+            // ruleflow-group is Drools 10's name for an agenda group).
             if (current) {
                 session.getAgenda().getAgendaGroup("alerts").setFocus();
             }

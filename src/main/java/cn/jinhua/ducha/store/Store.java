@@ -86,7 +86,7 @@ public final class Store implements AutoCloseable {
 
     /**
      * Opens a connection, waiting out another process that holds the H2 file while it starts or stops (H2 answers
-     * "locked by another process" for a moment then).
+     * "locked by another process", or "connection is broken" for a server that has just left, for a moment then).
      */
     private static SingleConnectionDataSource connect(String url, String user, String password) {
         for (int attempt = 1; ; attempt++) {
@@ -97,8 +97,11 @@ public final class Store implements AutoCloseable {
                 return dataSource;
             } catch (SQLException e) {
                 dataSource.destroy();
-                boolean busy = String.valueOf(e.getMessage()).contains("already in use")
-                        || String.valueOf(e.getMessage()).contains("Locked by another process");
+                // H2 in shared use: the file is locked while another process opens or closes it, or the server
+                // that process announced has just gone; either passes within moments
+                String message = String.valueOf(e.getMessage());
+                boolean busy = url.startsWith("jdbc:h2:") && (message.contains("already in use")
+                        || message.contains("Locked by another process") || message.contains("Connection is broken"));
                 if (!busy || attempt == OPEN_ATTEMPTS) {
                     throw new StoreException("无法连接数据库 %s / cannot open the database %s: %s".formatted(url, url,
                             e.getMessage()), e);

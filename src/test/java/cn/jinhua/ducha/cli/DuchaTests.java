@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import cn.jinhua.ducha.RulesCopy;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -261,7 +262,7 @@ class DuchaTests {
 
     @Test
     void exitsOneNamingTheFileAndLineOfADrlSyntaxError(@TempDir Path dir) throws IOException {
-        Path rules = copyRules(dir);
+        Path rules = RulesCopy.in(dir);
         Path alerts = rules.resolve("alerts.drl");
         List<String> lines = new ArrayList<>(Files.readAllLines(alerts, UTF_8));
         int when = lines.indexOf("when");
@@ -297,7 +298,7 @@ class DuchaTests {
     @MethodSource("brokenCatalogues")
     void exitsOneNamingTheCommitmentOfABrokenCatalogueEntry(String id, UnaryOperator<String> edit, @TempDir Path dir)
             throws IOException {
-        Path rules = copyRules(dir);
+        Path rules = RulesCopy.in(dir);
         Path catalogue = rules.resolve("catalogue/commitments.yaml");
         String text = Files.readString(catalogue, UTF_8);
         Matcher block = Pattern.compile("(?ms)^- id: " + Pattern.quote(id) + "\\R.*?(?=^- id: |\\z)").matcher(text);
@@ -371,7 +372,7 @@ class DuchaTests {
     void rulesetHashIsStableForTheSameRulesAndChangesWithTheirContent(@TempDir Path dir) throws IOException {
         String first = evaluateJson(goodSheets, RULES).json().get("ruleset").asString();
         String second = evaluateJson(goodSheets, RULES).json().get("ruleset").asString();
-        Path copy = copyRules(dir);
+        Path copy = RulesCopy.in(dir);
         String copied = evaluateJson(goodSheets, copy).json().get("ruleset").asString();
         Files.writeString(copy.resolve("alerts.drl"), "\n// 注释也是规则集的一部分 / a comment changes the ruleset\n",
                 UTF_8, StandardOpenOption.APPEND);
@@ -380,21 +381,5 @@ class DuchaTests {
         assertThat(first).startsWith("sha256:").isEqualTo(second);
         assertThat(copied).as("a hash of the content, not of where it lies").isEqualTo(first);
         assertThat(commented).startsWith("sha256:").isNotEqualTo(first);
-    }
-
-    /** A copy of the project's rules/ to spoil. */
-    private static Path copyRules(Path to) throws IOException {
-        Path rules = to.resolve("rules");
-        try (Stream<Path> walk = Files.walk(RULES)) {
-            for (Path from : (Iterable<Path>) walk::iterator) {
-                Path target = rules.resolve(RULES.relativize(from).toString());
-                if (Files.isDirectory(from)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(from, target);
-                }
-            }
-        }
-        return rules;
     }
 }

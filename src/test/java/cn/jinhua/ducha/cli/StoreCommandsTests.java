@@ -22,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import cn.jinhua.ducha.RulesCopy;
 import cn.jinhua.ducha.store.TestDatabases;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.io.TempDir;
@@ -194,7 +195,7 @@ class StoreCommandsTests {
                 .matches("pujiang\\s+T05\\.1\\s+OFF_TRACK → ON_TRACK\\s+（事实变化 facts changed）"));
 
         // a third run with rules that differ only in a comment: the diff says the rules changed
-        Path rulesCopy = copyRules(dir.resolve("copy"));
+        Path rulesCopy = RulesCopy.in(dir.resolve("copy"));
         edit(rulesCopy.resolve("alerts.drl"), "// 预警 / Alerts", "// 预警（注释改过）/ Alerts");
         Run third = onStore(url, rulesCopy, "evaluate", "--period", PERIOD, "--format", "json");
         assertThat(third.status()).as(third.err()).isZero();
@@ -298,7 +299,7 @@ class StoreCommandsTests {
         // each alteration lies earlier in the chain than the one before, so each is the first that does not match
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             for (String table : List.of("alert", "verdict", "submission")) {
-                disableAppendOnly(url, s, table);
+                TestDatabases.disableAppendOnly(url, s, table);
             }
 
             assertThat(s.executeUpdate("delete from alert where run_id = 2 and seq = 1")).isOne();
@@ -438,30 +439,5 @@ class StoreCommandsTests {
         assertThat(block.group()).contains(from);
         Files.writeString(catalogue, text.substring(0, block.start()) + block.group().replace(from, to)
                 + text.substring(block.end()), UTF_8);
-    }
-
-    /** What a hostile administrator would do first (as in StoreTests). */
-    private static void disableAppendOnly(String url, Statement s, String table) throws SQLException {
-        if (url.startsWith("jdbc:h2:")) {
-            s.execute("drop trigger " + table + "_append_only");
-        } else {
-            s.execute("alter table " + table + " disable trigger " + table + "_append_only");
-        }
-    }
-
-    /** A copy of the project's rules/ to change. */
-    private static Path copyRules(Path to) throws IOException {
-        Path rules = to.resolve("rules");
-        try (Stream<Path> walk = Files.walk(RULES)) {
-            for (Path from : (Iterable<Path>) walk::iterator) {
-                Path target = rules.resolve(RULES.relativize(from).toString());
-                if (Files.isDirectory(from)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(from, target);
-                }
-            }
-        }
-        return rules;
     }
 }

@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
+import cn.jinhua.ducha.RulesCopy;
 import cn.jinhua.ducha.catalogue.Commitment;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,7 +52,7 @@ class RulebookTests {
 
     @Test
     void hashesEverythingInTheRulesDirectory(@TempDir Path dir) throws IOException {
-        Path copy = copy(dir);
+        Path copy = RulesCopy.in(dir);
         assertThat(Rulebook.hash(copy)).isEqualTo(rulebook.hash()).startsWith("sha256:").hasSize(7 + 64);
         Files.writeString(copy.resolve("catalogue/settings.yaml"), "\n# a comment\n", StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.APPEND);
@@ -61,7 +61,7 @@ class RulebookTests {
 
     @Test
     void namesTheFileAndLineOfARuleThatDoesNotCompile(@TempDir Path dir) throws IOException {
-        Path copy = copy(dir);
+        Path copy = RulesCopy.in(dir);
         Path alerts = copy.resolve("alerts.drl");
         Files.writeString(alerts, Files.readString(alerts).replace("$v : Verdict( status == Status.AT_RISK )\n    not",
                 "$v : Verdict( status == Status.AT_RISK \n    not"));
@@ -71,7 +71,7 @@ class RulebookTests {
 
     @Test
     void namesTheCommitmentsOfATemplateThatDoesNotCompile(@TempDir Path dir) throws IOException {
-        Path copy = copy(dir);
+        Path copy = RulesCopy.in(dir);
         Path template = copy.resolve("kinds/at-most.drt");
         Files.writeString(template, Files.readString(template).replace("$o.isAtMostTarget()", "$o.isAtMostTarge()"));
         assertThatThrownBy(() -> Rulebook.load(copy)).isInstanceOfSatisfying(RulebookException.class,
@@ -81,7 +81,7 @@ class RulebookTests {
 
     @Test
     void namesTheCommitmentOfABrokenCatalogueEntry(@TempDir Path dir) throws IOException {
-        Path copy = copy(dir);
+        Path copy = RulesCopy.in(dir);
         Path commitments = copy.resolve("catalogue/commitments.yaml");
         Files.writeString(commitments, Files.readString(commitments).replace("  window: \"2023-01..2024-12\"",
                 "  window: \"2024-12..2023-01\""));
@@ -92,7 +92,7 @@ class RulebookTests {
 
     @Test
     void refusesACommitmentWithoutAnyRule(@TempDir Path dir) throws IOException {
-        Path copy = copy(dir);
+        Path copy = RulesCopy.in(dir);
         Path template = copy.resolve("kinds/at-most.drt");
         Files.writeString(template, Files.readString(template).replace("@commitmentId(\"@{id}\")", ""));
         assertThatThrownBy(() -> Rulebook.load(copy)).isInstanceOfSatisfying(RulebookException.class,
@@ -103,20 +103,5 @@ class RulebookTests {
     void refusesAMissingRulesDirectory(@TempDir Path dir) {
         assertThatThrownBy(() -> Rulebook.load(dir.resolve("nowhere"))).isInstanceOf(RulebookException.class)
                 .hasMessageContaining("nowhere");
-    }
-
-    private static Path copy(Path dir) throws IOException {
-        Path target = dir.resolve("rules");
-        try (Stream<Path> files = Files.walk(RULES)) {
-            for (Path p : files.toList()) {
-                Path to = target.resolve(RULES.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
-        return target;
     }
 }

@@ -100,22 +100,13 @@ class StoreTests {
             store.submissions().add(sheet(text), text.getBytes(StandardCharsets.UTF_8), "tester");
         }
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            disableAppendOnly(url, s, "submission");
+            TestDatabases.disableAppendOnly(url, s, "submission");
             s.executeUpdate("update submission set facts = '{\"digital.one_network_rate_pct\":\"95\"}' where revision = 2");
         }
         try (Store store = Store.open(url, null, null, CLOCK)) {
             AuditChain.Verification broken = store.verify();
             assertThat(broken.intact()).isFalse();
             assertThat(broken.problem()).contains("audit entry 2 (SUBMISSION 2)").contains("altered");
-        }
-    }
-
-    /** What a hostile administrator would do first. */
-    static void disableAppendOnly(String url, Statement s, String table) throws Exception {
-        if (url.startsWith("jdbc:h2:")) {
-            s.execute("drop trigger " + table + "_append_only");
-        } else {
-            s.execute("alter table " + table + " disable trigger " + table + "_append_only");
         }
     }
 }

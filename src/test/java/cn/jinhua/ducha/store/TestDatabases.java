@@ -53,4 +53,13 @@ public final class TestDatabases {
         String base = PG_ADMIN.substring(0, PG_ADMIN.indexOf("/postgres")) + "/" + name;
         return base + PG_ADMIN.substring(PG_ADMIN.indexOf("/postgres") + "/postgres".length());
     }
+
+    /** What a hostile administrator would do first: switch off a table's append-only trigger. */
+    public static void disableAppendOnly(String url, java.sql.Statement s, String table) throws SQLException {
+        if (url.startsWith("jdbc:h2:")) {
+            s.execute("drop trigger " + table + "_append_only");
+        } else {
+            s.execute("alter table " + table + " disable trigger " + table + "_append_only");
+        }
+    }
 }

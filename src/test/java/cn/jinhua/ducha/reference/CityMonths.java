@@ -1,0 +1,367 @@
+package cn.jinhua.ducha.reference;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import cn.jinhua.ducha.catalogue.Catalogue;
+import cn.jinhua.ducha.catalogue.Commitment;
+import cn.jinhua.ducha.catalogue.Kind;
+import cn.jinhua.ducha.catalogue.Scope;
+import cn.jinhua.ducha.catalogue.Task;
+import cn.jinhua.ducha.catalogue.Unit;
+import cn.jinhua.ducha.catalogue.UnitKind;
+import cn.jinhua.ducha.catalogue.Window;
+import cn.jinhua.ducha.factsheet.FactSheet;
+import cn.jinhua.ducha.factsheet.Progress;
+import cn.jinhua.ducha.factsheet.ProgressStatus;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
+
+/**
+ * Random valid months of sheets for the city: a random set of the eleven supervised units, sometimes the
+ * province, each sheet sparse or complete, with values drawn to land on the contract's edges often (exactly
+ * the target, a cent either side, exactly the 序时进度 value B + (T − B)·k/n, exactly the yellow band behind
+ * it, 0, 100, negative growth, the province's value + margin). CITY_TOTAL values are drawn as a total first
+ * and then split over the units that report it, so that the sum lands on an edge too.
+ */
+final class CityMonths {
+
+    private static final BigDecimal CENT = new BigDecimal("0.01");
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final Catalogue catalogue;
+    private final List<Unit> supervised = new ArrayList<>();
+    private final Unit province;
+
+    CityMonths(Catalogue catalogue) {
+        this.catalogue = catalogue;
+        Unit theProvince = null;
+        for (Unit u : catalogue.units()) {
+            if (u.kind() == UnitKind.PROVINCE) {
+                theProvince = u;
+            } else {
+                supervised.add(u);
+            }
+        }
+        this.province = theProvince;
+    }
+
+    /** A month to judge and the sheets given for it (of that month, and maybe of others). */
+    record Scenario(YearMonth period, List<FactSheet> sheets) {
+
+        @Override
+        public String toString() {
+            StringBuilder text = new StringBuilder("judge " + period + " from " + sheets.size() + " sheets:");
+            for (FactSheet s : sheets) {
+                text.append("\n  ").append(s.unit().id()).append(' ').append(s.period()).append(' ')
+                        .append(new TreeMap<>(s.facts()));
+                if (!s.progress().isEmpty()) {
+                    text.append(" progress ").append(s.progress().entrySet().stream()
+                            .sorted(Map.Entry.comparingByKey())
+                            .map(e -> e.getKey() + "=" + e.getValue().status()).collect(Collectors.joining(",", "{", "}")));
+                }
+            }
+            return text.toString();
+        }
+    }
+
+    /**
+     * Months judged from sheets of that month and, with {@code history} probability, the month before; now and
+     * then a stray month two before or one after as well, which must change nothing.
+     *
+     * @param full every supervised unit and the province send a sheet that carries every value it owes
+     */
+    Arbitrary<Scenario> scenarios(Arbitrary<YearMonth> periods, double history, boolean full) {
+        return periods.flatMap(p -> Combinators.combine(month(p, full), month(p.minusMonths(1), full).optional(history),
+                        Arbitraries.of(p.minusMonths(2), p.plusMonths(1)).flatMap(m -> month(m, false)).optional(0.1))
+                .as((now, before, stray) -> {
+                    List<FactSheet> sheets = new ArrayList<>(now);
+                    before.ifPresent(sheets::addAll);
+                    stray.ifPresent(sheets::addAll);
+                    return new Scenario(p, sheets);
+                }));
+    }
+
+    /** Every month of 2023-01..2025-12, the edges of the windows more often. */
+    static Arbitrary<YearMonth> anyMonth() {
+        List<YearMonth> all = new ArrayList<>();
+        for (YearMonth m = YearMonth.of(2023, 1); !m.isAfter(YearMonth.of(2025, 12)); m = m.plusMonths(1)) {
+            all.add(m);
+        }
+        return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.of(all)), Tuple.of(1, edgeMonths()));
+    }
+
+    /**
+     * Months where something changes: a window opens or closes, 序时进度 crosses the milestones' last quarter,
+     * December's benchmark rule, the month after a deadline.
+     */
+    static Arbitrary<YearMonth> edgeMonths() {
+        return Arbitraries.of(List.of("2023-01", "2023-05", "2023-06", "2023-07", "2023-08", "2023-09", "2023-11",
+                "2023-12", "2024-01", "2024-05", "2024-06", "2024-11", "2024-12", "2025-01", "2025-12")
+                .stream().map(YearMonth::parse).toList());
+    }
+
+    // ---- one month of sheets
+
+    private Arbitrary<List<FactSheet>> month(YearMonth p, boolean full) {
+        List<Arbitrary<Optional<Draft>>> drafts = new ArrayList<>();
+        for (Unit u : supervised) {
+            drafts.add(full ? draft(u, p, true).map(Optional::of) : draft(u, p, false).optional(0.8));
+        }
+        if (province != null) {
+            drafts.add(full ? draft(province, p, true).map(Optional::of) : draft(province, p, false).optional(0.65));
+        }
+        List<Commitment> totalled = catalogue.commitments().stream().filter(c -> c.scope() == Scope.CITY_TOTAL).toList();
+        List<Arbitrary<Total>> totals = totalled.stream().map(c -> total(c, p)).toList();
+        return Combinators.combine(Combinators.combine(drafts).as(list -> list),
+                        Combinators.combine(totals).as(list -> list))
+                .as((ds, ts) -> assemble(p, ds.stream().flatMap(Optional::stream).toList(), totalled, ts));
+    }
+
+    /** A unit's sheet before CITY_TOTAL shares and benchmark offsets are resolved. */
+    private record Draft(Unit unit, boolean complete, Map<String, Object> facts, Map<String, ProgressStatus> progress) {
+    }
+
+    /** A BENCHMARK_MARGIN value given as an offset from the province's value + margin. */
+    private record AboveBenchmark(BigDecimal delta) {
+    }
+
+    /**
+     * A CITY_TOTAL value: the total, each supervised unit's weight in it (negative: does not report, unless its
+     * sheet is complete), and who reports at all (0 as weighted, 1 nobody, 2 the city alone).
+     */
+    private record Total(BigDecimal sum, List<Integer> weights, int who) {
+    }
+
+    private Arbitrary<Draft> draft(Unit u, YearMonth p, boolean full) {
+        Arbitrary<Boolean> completeness = full ? Arbitraries.just(true)
+                : Arbitraries.frequency(Tuple.of(3, false), Tuple.of(1, true));
+        return completeness.flatMap(complete -> {
+            List<Arbitrary<Optional<Map.Entry<String, Object>>>> facts = new ArrayList<>();
+            for (Commitment c : catalogue.commitments()) {
+                if (c.kind() == Kind.PROGRESS || (c.scope() == Scope.CITY_TOTAL && !u.isProvince())) {
+                    continue;
+                }
+                double presence = owes(u, c) ? (complete ? 1.0 : 0.85) : c.scope() == Scope.FTZ ? 0.3 : 0.04;
+                Arbitrary<Map.Entry<String, Object>> entry = value(c, p, u).map(v -> Map.entry(c.metric(), v));
+                facts.add(presence >= 1.0 ? entry.map(Optional::of) : entry.optional(presence));
+            }
+            List<Arbitrary<Optional<Map.Entry<String, ProgressStatus>>>> progress = new ArrayList<>();
+            for (Task t : catalogue.tasks()) {
+                double presence = u.isProvince() ? 0.03 : complete ? 1.0 : 0.85;
+                Arbitrary<Map.Entry<String, ProgressStatus>> entry = Arbitraries.of(ProgressStatus.class)
+                        .map(s -> Map.entry(t.code(), s));
+                progress.add(presence >= 1.0 ? entry.map(Optional::of) : entry.optional(presence));
+            }
+            return Combinators.combine(Combinators.combine(facts).as(list -> list),
+                            Combinators.combine(progress).as(list -> list))
+                    .as((fs, ps) -> {
+                        Map<String, Object> f = new LinkedHashMap<>();
+                        fs.stream().flatMap(Optional::stream).forEach(e -> f.put(e.getKey(), e.getValue()));
+                        Map<String, ProgressStatus> s = new LinkedHashMap<>();
+                        ps.stream().flatMap(Optional::stream).forEach(e -> s.put(e.getKey(), e.getValue()));
+                        return new Draft(u, complete, f, s);
+                    });
+        });
+    }
+
+    /** Whether a unit's sheet is meant to carry the commitment's value (the generator's view, not the oracle's). */
+    private static boolean owes(Unit u, Commitment c) {
+        if (u.isProvince()) {
+            return c.kind() == Kind.BENCHMARK_MARGIN;
+        }
+        return switch (c.scope()) {
+            case LOCAL -> u.isLocal();
+            case FTZ -> u.isLocal() && u.ftz();
+            case CITY -> u.isCity();
+            case ALL, CITY_TOTAL -> true;
+        };
+    }
+
+    private Arbitrary<Object> value(Commitment c, YearMonth p, Unit u) {
+        if (c.kind() == Kind.MILESTONE) {
+            return Arbitraries.of(true, false);
+        }
+        if (c.kind() == Kind.BENCHMARK_MARGIN) {
+            Arbitrary<BigDecimal> growth = growth();
+            if (u.isProvince()) {
+                return growth.map(v -> v);
+            }
+            Arbitrary<BigDecimal> deltas = Arbitraries.frequencyOf(
+                    Tuple.of(4, Arbitraries.of(BigDecimal.ZERO, CENT.negate(), CENT, new BigDecimal("-0.001"))),
+                    Tuple.of(1, Arbitraries.bigDecimals().between(BigDecimal.valueOf(-5), BigDecimal.valueOf(5)).ofScale(1)));
+            return Arbitraries.frequencyOf(Tuple.of(3, deltas.map(AboveBenchmark::new)), Tuple.of(1, growth.map(v -> v)));
+        }
+        return number(c, p).map(v -> v);
+    }
+
+    private static Arbitrary<BigDecimal> growth() {
+        return Arbitraries.frequencyOf(
+                Tuple.of(1, Arbitraries.of(BigDecimal.ZERO, new BigDecimal("-3"), new BigDecimal("-0.01"))),
+                Tuple.of(3, Arbitraries.bigDecimals().between(BigDecimal.valueOf(-15), BigDecimal.valueOf(25)).ofScale(1)),
+                Tuple.of(1, Arbitraries.bigDecimals().between(BigDecimal.valueOf(-15), BigDecimal.valueOf(25)).ofScale(2)));
+    }
+
+    /** A valid number for a numeric commitment's metric, on one of its edges at {@code p} more often than not. */
+    private Arbitrary<BigDecimal> number(Commitment c, YearMonth p) {
+        boolean percent = c.metric().endsWith("_pct");
+        BigDecimal top = percent ? HUNDRED : c.target().multiply(new BigDecimal("1.5")).setScale(0, RoundingMode.CEILING);
+        Set<BigDecimal> edges = new LinkedHashSet<>(around(c.target(), true));
+        edges.add(BigDecimal.ZERO);
+        if (percent) {
+            edges.add(HUNDRED);
+        }
+        edges.addAll(paceEdges(c, p));
+        List<BigDecimal> valid = edges.stream().filter(v -> v.signum() >= 0 && (!percent || v.compareTo(HUNDRED) <= 0))
+                .toList();
+        return Arbitraries.frequencyOf(
+                Tuple.of(5, Arbitraries.of(valid)),
+                Tuple.of(1, Arbitraries.bigDecimals().between(BigDecimal.ZERO, top).ofScale(0)),
+                Tuple.of(1, Arbitraries.bigDecimals().between(BigDecimal.ZERO, top).ofScale(2)));
+    }
+
+    /**
+     * For a paced commitment judged at {@code p}: the 序时进度 value E = B + (T − B)·k/n and the value exactly the
+     * yellow band behind it, E − band·(T − B), each exactly where it terminates and rounded either way at 2, 10
+     * and 12 places where it does not (production rounds to 10).
+     */
+    private List<BigDecimal> paceEdges(Commitment c, YearMonth p) {
+        if (!c.kind().isPaced()) {
+            return List.of();
+        }
+        Optional<Window.Span> span = c.window().spanFor(p, true);
+        if (span.isEmpty() || span.get().isOpen()) {
+            return List.of();
+        }
+        YearMonth first = c.kind() == Kind.ANNUAL_AT_LEAST ? YearMonth.of(p.getYear(), 1) : span.get().first();
+        YearMonth last = c.kind() == Kind.ANNUAL_AT_LEAST ? YearMonth.of(p.getYear(), 12) : span.get().last();
+        int n = months(first, last) + 1;
+        int k = Math.min(months(first, p) + 1, n);
+        BigDecimal baseline = c.kind() == Kind.ANNUAL_AT_LEAST ? BigDecimal.ZERO : c.baseline();
+        BigDecimal reach = c.target().subtract(baseline);
+        BigDecimal scaled = reach.multiply(BigDecimal.valueOf(k));
+        BigDecimal expected;
+        boolean exact = true;
+        try {
+            expected = baseline.add(scaled.divide(BigDecimal.valueOf(n)));
+        } catch (ArithmeticException e) {
+            expected = baseline.add(scaled.divide(BigDecimal.valueOf(n), MathContext.DECIMAL128));
+            exact = false;
+        }
+        BigDecimal band = catalogue.settings().yellowBand();
+        List<BigDecimal> edges = new ArrayList<>(around(expected, exact));
+        edges.addAll(around(expected.subtract(band.multiply(reach)), exact));
+        return edges;
+    }
+
+    private static List<BigDecimal> around(BigDecimal x, boolean exact) {
+        List<BigDecimal> edges = new ArrayList<>();
+        if (exact) {
+            edges.add(x);
+            edges.add(x.subtract(CENT));
+            edges.add(x.add(CENT));
+        }
+        if (!exact || x.stripTrailingZeros().scale() > 2) {
+            for (int scale : new int[] {2, 10, 12}) {
+                edges.add(x.setScale(scale, RoundingMode.FLOOR));
+                edges.add(x.setScale(scale, RoundingMode.CEILING));
+            }
+        }
+        return edges;
+    }
+
+    private static int months(YearMonth from, YearMonth to) {
+        return (to.getYear() - from.getYear()) * 12 + to.getMonthValue() - from.getMonthValue();
+    }
+
+    private Arbitrary<Total> total(Commitment c, YearMonth p) {
+        Arbitrary<Integer> weight = Arbitraries.frequency(Tuple.of(2, -1), Tuple.of(2, 0), Tuple.of(4, 1), Tuple.of(2, 3));
+        Arbitrary<Integer> who = Arbitraries.frequency(Tuple.of(8, 0), Tuple.of(1, 1), Tuple.of(1, 2));
+        return Combinators.combine(number(c, p), weight.list().ofSize(supervised.size()), who).as(Total::new);
+    }
+
+    // ---- from drafts to sheets
+
+    private List<FactSheet> assemble(YearMonth p, List<Draft> drafts, List<Commitment> totalled, List<Total> totals) {
+        Map<Unit, Map<String, Object>> facts = new LinkedHashMap<>();
+        Draft provincial = drafts.stream().filter(d -> d.unit().isProvince()).findFirst().orElse(null);
+        for (Draft d : drafts) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            d.facts().forEach((metric, v) -> f.put(metric, v instanceof AboveBenchmark above
+                    ? aboveBenchmark(metric, above.delta(), provincial) : v));
+            facts.put(d.unit(), f);
+        }
+        for (int i = 0; i < totalled.size(); i++) {
+            share(totalled.get(i).metric(), totals.get(i), drafts, facts);
+        }
+        List<FactSheet> sheets = new ArrayList<>();
+        for (Draft d : drafts) {
+            Map<String, Progress> progress = new LinkedHashMap<>();
+            d.progress().forEach((task, status) -> progress.put(task, new Progress(status, null)));
+            sheets.add(new FactSheet(d.unit().id() + "-" + p + ".json", d.unit(), p, "generated", facts.get(d.unit()),
+                    progress));
+        }
+        return sheets;
+    }
+
+    private BigDecimal aboveBenchmark(String metric, BigDecimal delta, Draft provincial) {
+        Object base = provincial == null ? null : provincial.facts().get(metric);
+        if (!(base instanceof BigDecimal b)) {
+            return delta;
+        }
+        BigDecimal margin = catalogue.byMetric(metric).orElseThrow().margin();
+        return b.add(margin).add(delta);
+    }
+
+    /** Splits a total over the units that report it: shares rounded down to the cent, the rest to the last. */
+    private void share(String metric, Total total, List<Draft> drafts, Map<Unit, Map<String, Object>> facts) {
+        List<Unit> reporters = new ArrayList<>();
+        List<Integer> weights = new ArrayList<>();
+        for (int i = 0; i < supervised.size(); i++) {
+            Unit u = supervised.get(i);
+            Draft d = drafts.stream().filter(x -> x.unit().equals(u)).findFirst().orElse(null);
+            if (d == null) {
+                continue;
+            }
+            int w = total.weights().get(i);
+            boolean reports = switch (total.who()) {
+                case 1 -> d.complete();
+                case 2 -> d.complete() || u.isCity();
+                default -> d.complete() || w >= 0;
+            };
+            if (reports) {
+                reporters.add(u);
+                weights.add(total.who() == 1 ? 0 : Math.max(w, 0));
+            }
+        }
+        if (reporters.isEmpty()) {
+            return;
+        }
+        if (total.who() == 1) {
+            reporters.forEach(u -> facts.get(u).put(metric, BigDecimal.ZERO));
+            return;
+        }
+        int all = weights.stream().mapToInt(Integer::intValue).sum();
+        BigDecimal rest = total.sum();
+        for (int i = 0; i < reporters.size() - 1; i++) {
+            BigDecimal part = all == 0 ? BigDecimal.ZERO : total.sum().multiply(BigDecimal.valueOf(weights.get(i)))
+                    .divide(BigDecimal.valueOf(all), 2, RoundingMode.FLOOR);
+            facts.get(reporters.get(i)).put(metric, part);
+            rest = rest.subtract(part);
+        }
+        facts.get(reporters.get(reporters.size() - 1)).put(metric, rest);
+    }
+}
