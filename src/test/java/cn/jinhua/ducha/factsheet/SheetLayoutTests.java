@@ -77,23 +77,9 @@ class SheetLayoutTests {
         }
     }
 
-    /** The contract's example sheet (SheetReaderTests' valid sheet). */
+    /** The contract's example sheet, as SheetReaderTests has it. */
     private static ObjectNode jsonSheet() {
-        ObjectNode sheet = JSON.createObjectNode();
-        sheet.put("unit", "yiwu");
-        sheet.put("period", "2023-09");
-        sheet.put("submittedBy", "义乌市营商环境办");
-        ObjectNode facts = sheet.putObject("facts");
-        facts.put("digital.one_network_rate_pct", new BigDecimal("93.5"));
-        facts.put("investment.enterprise_project_approval_days", 76);
-        facts.put("tax.online_mobile_coverage_pct", 100);
-        facts.put("village.high_frequency_items", 88);
-        facts.put("investment.one_stop_center_integrated", true);
-        facts.put("trade.import_export_growth_pct", new BigDecimal("9.1"));
-        sheet.putObject("progress").putObject("T08")
-                .put("status", "IN_PROGRESS")
-                .put("note", "权责清单动态调整已完成第一轮");
-        return sheet;
+        return SheetReaderTests.validSheet();
     }
 
     private static List<Line> validLines() {

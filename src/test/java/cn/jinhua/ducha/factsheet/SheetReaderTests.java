@@ -45,7 +45,7 @@ class SheetReaderTests {
     }
 
     /** The contract's own example sheet, valid as it stands; each rejection case spoils one thing in it. */
-    private static ObjectNode validSheet() {
+    static ObjectNode validSheet() {
         ObjectNode sheet = JSON.createObjectNode();
         sheet.put("unit", "yiwu");
         sheet.put("period", "2023-09");
