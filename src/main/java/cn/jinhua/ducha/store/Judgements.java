@@ -162,28 +162,35 @@ public final class Judgements {
         boolean rulesChanged = !a.ruleset().equals(b.ruleset());
         Map<String, String> factsA = factsByUnit(before);
         Map<String, String> factsB = factsByUnit(after);
-        Map<String, String> statusA = new LinkedHashMap<>();
-        store.runs().verdicts(before).forEach(v -> statusA.put(v.unit() + " " + v.commitment(), v.status()));
+        Map<String, Runs.StoredVerdict> verdictsA = byKey(store.runs().verdicts(before));
+        Map<String, Runs.StoredVerdict> verdictsB = byKey(store.runs().verdicts(after));
         List<Change> changes = new ArrayList<>();
-        Set<String> keys = new LinkedHashSet<>(statusA.keySet());
-        Map<String, String> statusB = new LinkedHashMap<>();
-        store.runs().verdicts(after).forEach(v -> statusB.put(v.unit() + " " + v.commitment(), v.status()));
-        keys.addAll(statusB.keySet());
+        Set<String> keys = new LinkedHashSet<>(verdictsA.keySet());
+        keys.addAll(verdictsB.keySet());
         for (String key : keys) {
-            String sa = statusA.get(key);
-            String sb = statusB.get(key);
+            Runs.StoredVerdict va = verdictsA.get(key);
+            Runs.StoredVerdict vb = verdictsB.get(key);
+            String sa = va == null ? null : va.status();
+            String sb = vb == null ? null : vb.status();
             if (Objects.equals(sa, sb)) {
                 continue;
             }
             String[] parts = key.split(" ", 2);
-            // a city total reads every unit's sheet: any unit's change is a change of its facts
-            boolean facts = store.runs().isCityWide(parts[1])
+            // a city total (its verdict lists missing units) reads every unit's sheet: any unit's change counts
+            boolean cityWide = va != null && va.missingUnits() != null || vb != null && vb.missingUnits() != null;
+            boolean facts = cityWide
                     ? !factsA.equals(factsB)
                     : !Objects.equals(factsA.get(parts[0]), factsB.get(parts[0]));
             changes.add(new Change(parts[0], parts[1], sa, sb, facts, rulesChanged));
         }
         changes.sort(Comparator.comparing(Change::unit).thenComparing(Change::commitment));
         return new Diff(before, after, rulesChanged, changes);
+    }
+
+    private static Map<String, Runs.StoredVerdict> byKey(List<Runs.StoredVerdict> verdicts) {
+        Map<String, Runs.StoredVerdict> byKey = new LinkedHashMap<>();
+        verdicts.forEach(v -> byKey.put(v.unit() + " " + v.commitment(), v));
+        return byKey;
     }
 
     /** Per unit, the sha256 of the sheets (by period) a run judged. */

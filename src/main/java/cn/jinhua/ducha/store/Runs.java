@@ -120,12 +120,6 @@ public final class Runs {
         return d == null ? null : d.stripTrailingZeros().toPlainString();
     }
 
-    /** Whether a stored verdict of this commitment reads every unit's sheet (it carries missing units). */
-    boolean isCityWide(String commitment) {
-        return store.jdbc().sql("select count(*) from verdict where commitment = ? and missing_units is not null")
-                .param(commitment).query(Integer.class).single() > 0;
-    }
-
     /** Every run, newest first. */
     public List<Run> list() {
         return store.jdbc().sql("select * from run order by id desc").query(Runs::run).list();
