@@ -29,7 +29,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {EvaluateCommand.class, ValidateCommand.class, CatalogueCommand.class, SubmitCommand.class,
                 RunsCommand.class, AuditCommand.class, ReplayCommand.class, DiffCommand.class, ExplainCommand.class,
                 AlertsCommand.class, WaiveCommand.class, WebhooksCommand.class, TickCommand.class,
-                SchedulerCommand.class, TemplateCommand.class})
+                SchedulerCommand.class, TemplateCommand.class, ServeCommand.class})
 public final class Ducha {
 
     static final int REJECTED = 2;
@@ -68,11 +68,6 @@ public final class Ducha {
     }
 
     public static void main(String[] args) {
-        // POI logs through the Log4j API, which has no backend here and would say so on stderr when an Excel file is
-        // first opened; the API's own simple logger (errors only, to stderr) keeps that line away.
-        if (System.getProperty("log4j.provider") == null) {
-            System.setProperty("log4j.provider", "org.apache.logging.log4j.simple.internal.SimpleProvider");
-        }
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         System.exit(run(args, out, err));
@@ -104,10 +99,17 @@ public final class Ducha {
 
     /** The store named by --db, the Spring property or its environment variable, or the embedded default. */
     Store openStore() {
-        String url = firstOf(db, System.getenv("SPRING_DATASOURCE_URL"), System.getProperty("spring.datasource.url"),
-                Store.DEFAULT_URL);
-        return Store.open(url, firstOf(dbUser, System.getenv("SPRING_DATASOURCE_USERNAME"), null),
-                firstOf(dbPassword, System.getenv("SPRING_DATASOURCE_PASSWORD"), null), Clock.systemUTC());
+        String[] settings = storeSettings();
+        return Store.open(settings[0], settings[1], settings[2], Clock.systemUTC());
+    }
+
+    /** The store's URL, user and password, as {@link #openStore()} takes them; user and password may be null. */
+    String[] storeSettings() {
+        return new String[] {
+            firstOf(db, System.getenv("SPRING_DATASOURCE_URL"), System.getProperty("spring.datasource.url"),
+                    Store.DEFAULT_URL),
+            firstOf(dbUser, System.getenv("SPRING_DATASOURCE_USERNAME"), null),
+            firstOf(dbPassword, System.getenv("SPRING_DATASOURCE_PASSWORD"), null)};
     }
 
     /** 督办 over the store, with the rectification period given. */

@@ -47,25 +47,12 @@ final class ExplainCommand implements Callable<Integer> {
             ducha.out.println("说明 explanation: " + v.explanation());
             ducha.out.println();
             ducha.out.println("规则 rule: " + v.rule());
-            ducha.out.println(ruleText(runs.rulesetTexts(r.ruleset()), v.rule()));
+            ducha.out.println(runs.ruleText(r.ruleset(), v.rule()).map(t -> t.indent(2))
+                    .orElse("  (规则文本未找到 / rule text not found)"));
             ducha.out.println("匹配的事实 facts matched (as the engine recorded them):");
             print(JsonReport.JSON.readTree(v.trace()), "  ");
         }
         return 0;
-    }
-
-    /** The rule's block in the stored DRL (templates expanded), from {@code rule "…"} to its {@code end}. */
-    static String ruleText(Map<String, String> texts, String rule) {
-        String head = "rule \"" + rule + "\"";
-        for (Map.Entry<String, String> file : texts.entrySet()) {
-            String text = file.getValue();
-            int start = text.indexOf(head);
-            if (start >= 0) {
-                int end = text.indexOf("\nend", start);
-                return "  (" + file.getKey() + ")\n" + text.substring(start, end < 0 ? text.length() : end + 4).indent(2);
-            }
-        }
-        return "  (规则文本未找到 / rule text not found)";
     }
 
     private void print(JsonNode trace, String indent) {

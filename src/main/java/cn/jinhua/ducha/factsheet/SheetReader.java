@@ -26,6 +26,8 @@ import cn.jinhua.ducha.catalogue.Commitment;
 import cn.jinhua.ducha.catalogue.Kind;
 import cn.jinhua.ducha.catalogue.Unit;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.StreamReadException;
@@ -47,11 +49,19 @@ public final class SheetReader {
     private static final Set<String> SHEET_FIELDS = Set.of("unit", "period", "submittedBy", "facts", "progress");
     private static final Set<String> PROGRESS_FIELDS = Set.of("status", "note");
 
-    /** The largest CSV or Excel sheet read: a filled template is a few kilobytes. */
+    /** The largest sheet read, in any format: a filled template or a JSON sheet is a few kilobytes. */
     public static final int MAX_BYTES = 2 * 1024 * 1024;
 
     private final Catalogue catalogue;
-    private final JsonMapper json = JsonMapper.builder()
+    /** Limits far above any honest sheet, so that a hostile one fails fast and names where it went wrong. */
+    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(16)
+            .maxStringLength(10_000)
+            .maxNumberLength(64)
+            .maxNameLength(200)
+            .build();
+
+    private final JsonMapper json = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(LIMITS).build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -86,13 +96,13 @@ public final class SheetReader {
     }
 
     /**
-     * Reads one file as a sheet in the format its name says ({@link SheetFormat#of}); a CSV or Excel file larger
-     * than {@link #MAX_BYTES} is refused without being read.
+     * Reads one file as a sheet in the format its name says ({@link SheetFormat#of}); a file larger than
+     * {@link #MAX_BYTES} is refused without being read.
      */
     public Result read(Path file) {
         SheetFormat format = SheetFormat.of(file.getFileName().toString());
         try {
-            if (format != SheetFormat.JSON && Files.size(file) > MAX_BYTES) {
+            if (Files.size(file) > MAX_BYTES) {
                 return Result.rejected(new Rejection(file.toString(), List.of(tooLarge(Files.size(file)))));
             }
             return read(file.toString(), format, Files.readAllBytes(file));
@@ -103,15 +113,15 @@ public final class SheetReader {
     }
 
     /**
-     * Parses and validates one sheet's bytes in {@code format}; {@code source} names it in every message. CSV and
-     * Excel files larger than {@link #MAX_BYTES} are refused unread.
+     * Parses and validates one sheet's bytes in {@code format}; {@code source} names it in every message. Sheets
+     * larger than {@link #MAX_BYTES} are refused unread.
      */
     public Result read(String source, SheetFormat format, byte[] bytes) {
-        if (format == SheetFormat.JSON) {
-            return read(source, bytes);
-        }
         if (bytes.length > MAX_BYTES) {
             return Result.rejected(new Rejection(source, List.of(tooLarge(bytes.length))));
+        }
+        if (format == SheetFormat.JSON) {
+            return read(source, bytes);
         }
         SheetRows.Read read = format == SheetFormat.CSV ? CsvSheets.read(bytes) : XlsxSheets.read(bytes);
         if (read.unreadable() != null) {
@@ -121,7 +131,8 @@ public final class SheetReader {
         return check(source, tree.root(), tree.names(), tree.errors());
     }
 
-    private static String tooLarge(long size) {
+    /** The message for a sheet over {@link #MAX_BYTES}, in Chinese and English. */
+    public static String tooLarge(long size) {
         return "文件过大：%d 字节，上限 %d 字节 / the file is too large: %d bytes, at most %d"
                 .formatted(size, MAX_BYTES, size, MAX_BYTES);
     }
@@ -179,8 +190,9 @@ public final class SheetReader {
             }
             String where = e.getLocation() == null ? ""
                     : " (line %d, column %d)".formatted(e.getLocation().getLineNr(), e.getLocation().getColumnNr());
-            return Result.rejected(new Rejection(source, List.of(
-                    "不是合法的 JSON / not valid JSON" + where + ": " + e.getOriginalMessage())));
+            String path = path(e);
+            return Result.rejected(new Rejection(source, List.of((path.isEmpty() ? "" : path + ": ")
+                    + "不是合法的 JSON / not valid JSON" + where + ": " + e.getOriginalMessage())));
         }
         if (root == null || !root.isObject()) {
             return Result.rejected(new Rejection(source, List.of("报表须为 JSON 对象 / a sheet must be a JSON object")));
@@ -205,7 +217,9 @@ public final class SheetReader {
         String submittedBy = null;
         JsonNode by = root.get("submittedBy");
         if (by != null && !by.isNull()) {
-            if (by.isString()) {
+            if (by.isString() && formulaLike(by.stringValue())) {
+                errors.add(formulaError(names.name("submittedBy"), by.stringValue()));
+            } else if (by.isString()) {
                 submittedBy = by.stringValue();
             } else {
                 errors.add(names.name("submittedBy") + ": 须为字符串 / must be a string");
@@ -233,6 +247,35 @@ public final class SheetReader {
             }
         }
         return String.join(".", path);
+    }
+
+    /** The dotted path of the field being read when {@code e} was raised, or "" where there is none. */
+    private static String path(JacksonException e) {
+        if (!(e instanceof StreamReadException read) || read.processor() == null) {
+            return "";
+        }
+        List<String> path = new ArrayList<>();
+        for (TokenStreamContext c = read.processor().streamReadContext(); c != null; c = c.getParent()) {
+            if (c.currentName() != null) {
+                path.add(0, c.currentName());
+            }
+        }
+        // Past a few levels the path only repeats what nesting is: the first names say where it began.
+        return String.join(".", path.size() > 4 ? path.subList(0, 4) : path);
+    }
+
+    /**
+     * Text that a spreadsheet would take for a formula (CSV/formula injection): such text is refused in every format,
+     * so that no sheet stored here can carry a formula to whoever opens it later.
+     */
+    static boolean formulaLike(String text) {
+        return !text.isEmpty() && "=+@".indexOf(text.charAt(0)) >= 0;
+    }
+
+    private static String formulaError(String field, String text) {
+        return "%s: \"%s\" 以 %s 开头，像公式，不予接收 / starts with %s like a formula and is refused"
+                .formatted(field, text.length() > 40 ? text.substring(0, 40) + "…" : text, text.charAt(0),
+                        text.charAt(0));
     }
 
     private Unit readUnit(JsonNode node, FieldNames names, List<String> errors) {
@@ -290,7 +333,8 @@ public final class SheetReader {
                 if (value.isBoolean()) {
                     facts.put(metric, value.booleanValue());
                 } else {
-                    errors.add("%s: %s 须为布尔值 true/false / must be a boolean".formatted(field, value));
+                    errors.add("%s: %s 须为布尔值 true/false(表格中填 是/否) / must be a boolean, true/false (是/否 in a spreadsheet)"
+                            .formatted(field, value));
                 }
                 continue;
             }
@@ -372,6 +416,9 @@ public final class SheetReader {
             JsonNode note = value.get("note");
             if (note != null && !note.isNull() && !note.isString()) {
                 errors.add("%s: 须为字符串 / must be a string".formatted(names.name("progress", task, "note")));
+                ok = false;
+            } else if (note != null && note.isString() && formulaLike(note.stringValue())) {
+                errors.add(formulaError(names.name("progress", task, "note"), note.stringValue()));
                 ok = false;
             }
             if (ok) {

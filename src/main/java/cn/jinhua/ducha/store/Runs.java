@@ -36,14 +36,14 @@ public final class Runs {
     public record Run(long id, YearMonth period, String ruleset, String startedBy, Instant recordedAt) {
     }
 
-    /** A verdict as stored: the contract's fields as text, the trace as JSON. */
-    public record StoredVerdict(String unit, String commitment, String status, String light, String value,
+    /** A verdict as stored: its position in the run, the contract's fields as text, the trace as JSON. */
+    public record StoredVerdict(int seq, String unit, String commitment, String status, String light, String value,
                                 String target, String expected, String rule, String explanation,
                                 String missingUnits, String trace) {
     }
 
-    /** An alert as stored. */
-    public record StoredAlert(String unit, String commitment, String level, String message, boolean escalated,
+    /** An alert as stored, with its position in the run. */
+    public record StoredAlert(int seq, String unit, String commitment, String level, String message, boolean escalated,
                               String missing, String rule) {
     }
 
@@ -102,12 +102,24 @@ public final class Runs {
         });
     }
 
-    private void storeRuleset(Rulebook rulebook) {
-        boolean known = store.jdbc().sql("select count(*) from ruleset where hash = ?").param(rulebook.hash())
-                .query(Integer.class).single() > 0;
-        if (known) {
-            return;
-        }
+    /**
+     * Stores the ruleset's files and compiled rules and records it in the audit chain, the first time its hash is
+     * seen; a run does this itself, and a rules reload does it as soon as the new rules are in force.
+     *
+     * @return whether the ruleset was new to the store
+     */
+    public boolean storeRuleset(Rulebook rulebook) {
+        return store.inTransaction(() -> {
+            boolean known = store.jdbc().sql("select count(*) from ruleset where hash = ?").param(rulebook.hash())
+                    .query(Integer.class).single() > 0;
+            if (!known) {
+                insertRuleset(rulebook);
+            }
+            return !known;
+        });
+    }
+
+    private void insertRuleset(Rulebook rulebook) {
         store.jdbc().sql("insert into ruleset (hash, files, compiled, stored_at) values (?, ?, ?, ?)")
                 .params(rulebook.hash(), Canonical.json(new TreeMap<>(rulebook.files())),
                         Canonical.json(new TreeMap<>(rulebook.texts())),
@@ -158,7 +170,8 @@ public final class Runs {
 
     public List<StoredVerdict> verdicts(long runId) {
         return store.jdbc().sql("select * from verdict where run_id = ? order by seq").param(runId)
-                .query((rs, n) -> new StoredVerdict(rs.getString("unit"), rs.getString("commitment"),
+                .query((rs, n) -> new StoredVerdict(rs.getInt("seq"), rs.getString("unit"),
+                        rs.getString("commitment"),
                         rs.getString("status"), rs.getString("light"), rs.getString("value_json"), rs.getString("target"),
                         rs.getString("expected"), rs.getString("rule"), rs.getString("explanation"),
                         rs.getString("missing_units"), rs.getString("trace")))
@@ -167,7 +180,7 @@ public final class Runs {
 
     public List<StoredAlert> alerts(long runId) {
         return store.jdbc().sql("select * from alert where run_id = ? order by seq").param(runId)
-                .query((rs, n) -> new StoredAlert(rs.getString("unit"), rs.getString("commitment"),
+                .query((rs, n) -> new StoredAlert(rs.getInt("seq"), rs.getString("unit"), rs.getString("commitment"),
                         rs.getString("level"), rs.getString("message"), rs.getBoolean("escalated"),
                         rs.getString("missing"), rs.getString("rule")))
                 .list();
@@ -181,6 +194,24 @@ public final class Runs {
     /** The rule texts as compiled (templates expanded) for a ruleset hash, by display name. */
     public Map<String, String> rulesetTexts(String hash) {
         return Canonical.JSON.readValue(column("compiled", hash), new TypeReference<Map<String, String>>() { });
+    }
+
+    /**
+     * The rule's block in a stored ruleset's compiled DRL (templates expanded), from {@code rule "…"} to its
+     * {@code end}, headed by the file it came from; empty when the ruleset has no such rule.
+     */
+    public Optional<String> ruleText(String hash, String rule) {
+        String head = "rule \"" + rule + "\"";
+        for (Map.Entry<String, String> file : rulesetTexts(hash).entrySet()) {
+            String text = file.getValue();
+            int start = text.indexOf(head);
+            if (start >= 0) {
+                int end = text.indexOf("\nend", start);
+                return Optional.of("(" + file.getKey() + ")\n"
+                        + text.substring(start, end < 0 ? text.length() : end + 4));
+            }
+        }
+        return Optional.empty();
     }
 
     private String column(String column, String hash) {

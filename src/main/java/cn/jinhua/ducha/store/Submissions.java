@@ -106,6 +106,17 @@ public final class Submissions {
                 .params(unit, period.toString()).query(Submissions::revision).list();
     }
 
+    /** Every revision, of one unit and one period where they are given (null: any), by period, unit, revision. */
+    public List<Revision> find(String unit, YearMonth period) {
+        return store.jdbc().sql("""
+                        select * from submission
+                        where (cast(:unit as varchar(40)) is null or unit = :unit)
+                          and (cast(:period as char(7)) is null or period = :period)
+                        order by period, unit, revision""")
+                .param("unit", unit).param("period", period == null ? null : period.toString())
+                .query(Submissions::revision).list();
+    }
+
     private static Revision revision(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Revision(rs.getLong("id"), rs.getString("unit"), YearMonth.parse(rs.getString("period")),
                 rs.getInt("revision"), rs.getString("source"), rs.getString("sha256"), rs.getString("submitted_by"),

@@ -1,0 +1,159 @@
+package cn.jinhua.ducha.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import cn.jinhua.ducha.alerting.AlertEvent;
+import cn.jinhua.ducha.alerting.AlertState;
+import cn.jinhua.ducha.alerting.Supervision;
+import cn.jinhua.ducha.alerting.TrackedAlert;
+import cn.jinhua.ducha.alerting.Waivers;
+import cn.jinhua.ducha.catalogue.Catalogue;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** 预警与督办: alerts followed up until closed, and the waivers (豁免) that keep a verdict from raising one. */
+@RestController
+@Tag(name = "预警 alerts", description = "预警督办与豁免 / alerts, their follow-up, and waivers")
+class AlertsController {
+
+    private final Supervision supervision;
+    private final Waivers waivers;
+    private final RulesInForce rules;
+
+    AlertsController(Supervision supervision, Waivers waivers, RulesInForce rules) {
+        this.supervision = supervision;
+        this.waivers = waivers;
+        this.rules = rules;
+    }
+
+    /** A followed-up alert: its state with a Chinese label, deadline, responsible units and whole history. */
+    record AlertCase(long id, String unit, String commitment, String level, String state, String stateLabel,
+                     String period, String message, Instant openedAt, Instant deadline, List<String> responsible,
+                     List<AlertEvent> history) {
+
+        static AlertCase of(TrackedAlert t) {
+            return new AlertCase(t.id(), t.unit(), t.commitment(), t.level(), t.state().name(), t.state().label(),
+                    t.period(), t.message(), t.openedAt(), t.deadline(), t.responsible(), t.history());
+        }
+    }
+
+    /** A note on acknowledging. */
+    record Acknowledgement(String note) {
+    }
+
+    /** The reason for closing by hand. */
+    record Closing(String reason) {
+    }
+
+    /** A waiver asked for: the unit, commitment, months, reason and the day it lapses. */
+    record WaiverRequest(String unit, String commitment, String from, String to, String reason, String expires) {
+    }
+
+    @Operation(summary = "预警列表 / followed-up alerts you may see, by state, unit, level and period")
+    @GetMapping("/api/alerts")
+    List<AlertCase> list(@RequestParam(required = false) String state,
+                         @RequestParam(required = false) String unit,
+                         @RequestParam(required = false) String level,
+                         @RequestParam(required = false) String period,
+                         @AuthenticationPrincipal Viewer viewer) {
+        AlertState wanted = null;
+        if (state != null) {
+            try {
+                wanted = AlertState.valueOf(state.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.invalid("state", "\"%s\" 不是 OPEN、ACKNOWLEDGED、ESCALATED、RESOLVED、CLOSED 之一 / "
+                        .formatted(state) + "is not one of OPEN, ACKNOWLEDGED, ESCALATED, RESOLVED, CLOSED");
+            }
+        }
+        if (unit != null && !viewer.reads(unit)) {
+            throw ApiProblem.forbidden("unit", "您不能查阅 %s 的预警 / you may not read %s's alerts"
+                    .formatted(unit, unit));
+        }
+        AlertState s = wanted;
+        return supervision.list(t -> viewer.reads(t.unit())
+                        && (s == null || t.state() == s)
+                        && (unit == null || t.unit().equals(unit))
+                        && (level == null || t.level().equalsIgnoreCase(level))
+                        && (period == null || period.equals(t.period())))
+                .stream().map(AlertCase::of).toList();
+    }
+
+    @Operation(summary = "一条预警及其经过 / one alert and its history")
+    @GetMapping("/api/alerts/{id}")
+    AlertCase one(@PathVariable long id, @AuthenticationPrincipal Viewer viewer) {
+        return AlertCase.of(require(id, viewer));
+    }
+
+    @Operation(summary = "签收预警 / acknowledge an alert (its county, or the city)")
+    @PostMapping("/api/alerts/{id}/ack")
+    AlertCase acknowledge(@PathVariable long id, @RequestBody(required = false) Acknowledgement body,
+                          @AuthenticationPrincipal Viewer viewer) {
+        TrackedAlert t = require(id, viewer);
+        if (!viewer.acknowledges(t.unit())) {
+            throw ApiProblem.forbidden("您不能签收 %s 的预警 / you may not acknowledge %s's alerts"
+                    .formatted(t.unit(), t.unit()));
+        }
+        return AlertCase.of(supervision.acknowledge(id, viewer.username(), body == null ? null : body.note()));
+    }
+
+    @Operation(summary = "关闭预警(须说明理由) / close an alert by hand, with a reason (city)")
+    @PostMapping("/api/alerts/{id}/close")
+    AlertCase close(@PathVariable long id, @RequestBody Closing body, @AuthenticationPrincipal Viewer viewer) {
+        require(id, viewer);
+        if (body.reason() == null || body.reason().isBlank()) {
+            throw ApiProblem.invalid("reason", "关闭预警须说明理由 / closing an alert needs a reason");
+        }
+        return AlertCase.of(supervision.close(id, viewer.username(), body.reason()));
+    }
+
+    @Operation(summary = "豁免列表 / waivers of the units you may see, newest first")
+    @GetMapping("/api/waivers")
+    List<Waivers.Granted> waivers(@AuthenticationPrincipal Viewer viewer) {
+        return waivers.list().stream().filter(w -> viewer.reads(w.unit())).toList();
+    }
+
+    @Operation(summary = "批准豁免 / grant a waiver (city)")
+    @PostMapping("/api/waivers")
+    ResponseEntity<Waivers.Granted> grant(@RequestBody WaiverRequest body, @AuthenticationPrincipal Viewer viewer) {
+        Catalogue catalogue = rules.current().catalogue();
+        if (body.unit() == null || catalogue.unit(body.unit()).isEmpty()) {
+            throw ApiProblem.invalid("unit", "未知单位 \"%s\" / unknown unit".formatted(body.unit()));
+        }
+        if (body.commitment() == null || catalogue.commitment(body.commitment()).isEmpty()) {
+            throw ApiProblem.invalid("commitment", "未知承诺 \"%s\" / unknown commitment".formatted(body.commitment()));
+        }
+        YearMonth from = EvaluationsController.month("from", body.from());
+        YearMonth to = EvaluationsController.month("to", body.to());
+        if (body.expires() == null) {
+            throw ApiProblem.invalid("expires", "缺失：豁免须有失效日期 / is missing: a waiver lapses on a day");
+        }
+        LocalDate expires;
+        try {
+            expires = LocalDate.parse(body.expires());
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.invalid("expires", "\"%s\" 不是 YYYY-MM-DD 格式的日期 / is not a date written YYYY-MM-DD"
+                    .formatted(body.expires()));
+        }
+        String unit = catalogue.unit(body.unit()).orElseThrow().id();
+        return ResponseEntity.status(HttpStatus.CREATED).body(waivers.grant(unit, body.commitment(), from, to,
+                body.reason(), expires, viewer.username()));
+    }
+
+    private TrackedAlert require(long id, Viewer viewer) {
+        return supervision.find(id).filter(t -> viewer.reads(t.unit()))
+                .orElseThrow(() -> ApiProblem.notFound("没有预警 %d / there is no alert %d".formatted(id, id)));
+    }
+}

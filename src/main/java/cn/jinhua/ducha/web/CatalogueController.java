@@ -1,0 +1,117 @@
+package cn.jinhua.ducha.web;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+
+import cn.jinhua.ducha.catalogue.Catalogue;
+import cn.jinhua.ducha.catalogue.Commitment;
+import cn.jinhua.ducha.catalogue.Unit;
+import cn.jinhua.ducha.factsheet.ExcelTemplate;
+import cn.jinhua.ducha.factsheet.FactSheet;
+import cn.jinhua.ducha.factsheet.SheetFormat;
+import cn.jinhua.ducha.store.Store;
+import cn.jinhua.ducha.store.Submissions;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** 目录: the plan's commitments and units, who is signed in, and each unit's Excel template for a period. */
+@RestController
+@Tag(name = "目录 catalogue", description = "承诺目录、单位与报表模板 / commitments, units and templates")
+class CatalogueController {
+
+    private final RulesInForce rules;
+    private final Store store;
+
+    CatalogueController(RulesInForce rules, Store store) {
+        this.rules = rules;
+        this.store = store;
+    }
+
+    /** A commitment with the seed's words (contract.md's catalogue fields). */
+    record CommitmentView(String id, Integer task, String taskTitle, String area, String lead, String title,
+                          String metric, String kind, String scope, BigDecimal target, BigDecimal margin,
+                          boolean strict, String unit, String window, String source) {
+
+        static CommitmentView of(Commitment c) {
+            return new CommitmentView(c.id(), c.taskNumber(), c.task() == null ? null : c.task().title(),
+                    c.area().name(), c.lead(), c.title(), c.metric(), c.kind().name(), c.scope().name(), c.target(),
+                    c.margin(), c.strict(), c.measure(), c.window().toString(), c.source());
+        }
+    }
+
+    /** The catalogue and how many of the plan's tasks it covers. */
+    record CatalogueView(String ruleset, List<CommitmentView> commitments, int tasks, long covered) {
+    }
+
+    /** A unit of the registry. */
+    record UnitView(String id, String name, String code, String kind, List<String> aliases) {
+    }
+
+    /** Who is signed in. */
+    record Me(String username, Role role, String roleLabel, String unit) {
+    }
+
+    @Operation(summary = "承诺目录 / the commitments, with the seed's words, and the tasks they cover")
+    @GetMapping("/api/catalogue")
+    CatalogueView catalogue() {
+        Catalogue catalogue = rules.current().catalogue();
+        long covered = catalogue.tasks().stream().filter(t -> !catalogue.commitmentsOf(t).isEmpty()).count();
+        return new CatalogueView(rules.current().hash(),
+                catalogue.commitments().stream().map(CommitmentView::of).toList(), catalogue.tasks().size(), covered);
+    }
+
+    @Operation(summary = "单位 / the registry's units")
+    @GetMapping("/api/units")
+    List<UnitView> units() {
+        return rules.current().catalogue().units().stream()
+                .map(u -> new UnitView(u.id(), u.name(), u.code(), u.kind().name(), u.aliases())).toList();
+    }
+
+    @Operation(summary = "当前用户 / who is signed in")
+    @GetMapping("/api/me")
+    Me me(@AuthenticationPrincipal Viewer viewer) {
+        return new Me(viewer.username(), viewer.role(), viewer.role().label(), viewer.unit());
+    }
+
+    @Operation(summary = "Excel 报表模板 / the Excel template of exactly the values a unit owes for a period")
+    @GetMapping("/api/templates/{unit}/{period}.xlsx")
+    ResponseEntity<byte[]> template(@PathVariable String unit, @PathVariable String period,
+                                    @AuthenticationPrincipal Viewer viewer) {
+        Catalogue catalogue = rules.current().catalogue();
+        YearMonth month = EvaluationsController.month("period", period);
+        Unit u = catalogue.unit(unit).filter(Unit::isSupervised)
+                .orElseThrow(() -> ApiProblem.notFound("未知单位 \"%s\" / unknown unit".formatted(unit)));
+        if (!viewer.reads(u.id())) {
+            throw ApiProblem.forbidden("unit", "您不能取得 %s 的模板 / you may not fetch %s's template"
+                    .formatted(u.name(), u.id()));
+        }
+        byte[] file = ExcelTemplate.write(catalogue, u, month, lastPeriod(u, month).orElse(null));
+        String name = "%s-%s.xlsx".formatted(u.id(), month);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(SheetsController.XLSX))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build()
+                        .toString())
+                .body(file);
+    }
+
+    /** The unit's latest stored sheet for the month before, read again, for the template's reference column. */
+    private Optional<FactSheet> lastPeriod(Unit unit, YearMonth period) {
+        YearMonth before = period.minusMonths(1);
+        List<Submissions.Revision> revisions = store.submissions().revisions(unit.id(), before);
+        if (revisions.isEmpty()) {
+            return Optional.empty();
+        }
+        Submissions.Revision last = revisions.get(revisions.size() - 1);
+        return DuchaServer.reader(rules).read(last.source(), SheetFormat.of(last.source()), last.content()).sheet();
+    }
+}

@@ -1,0 +1,168 @@
+package cn.jinhua.ducha.web;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import cn.jinhua.ducha.catalogue.CatalogueException;
+import cn.jinhua.ducha.store.StoreException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every error as RFC 9457 problem+json, with its title in the language of {@code Accept-Language} (Chinese unless
+ * English comes first) and details in Chinese and English. Errors raised outside MVC (security, the servlet
+ * container) are written by {@link #write} and {@link ProblemErrorController} in the same shape.
+ */
+@RestControllerAdvice
+class Problems extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+
+    private final JsonMapper json;
+
+    Problems(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** The language a request asks for: English when its first known language is English, Chinese otherwise. */
+    static Locale language(HttpServletRequest request) {
+        String header = request == null ? null : request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+        if (header != null) {
+            try {
+                for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
+                    if (range.getRange().startsWith("en")) {
+                        return Locale.ENGLISH;
+                    }
+                    if (range.getRange().startsWith("zh")) {
+                        return Locale.CHINESE;
+                    }
+                }
+            } catch (IllegalArgumentException ignored) {
+                // A malformed header asks for nothing: the default language.
+            }
+        }
+        return Locale.CHINESE;
+    }
+
+    static ProblemDetail problem(HttpStatusCode status, ProblemType type, String detail,
+                                 List<ApiProblem.FieldError> errors, HttpServletRequest request) {
+        ProblemDetail body = ProblemDetail.forStatus(status);
+        body.setType(type.uri());
+        body.setTitle(type.title(language(request)));
+        body.setDetail(detail);
+        if (request != null) {
+            body.setInstance(java.net.URI.create(request.getRequestURI()));
+        }
+        if (!errors.isEmpty()) {
+            body.setProperty("errors", errors);
+        }
+        return body;
+    }
+
+    /** Writes a problem straight to the response, for errors met before MVC (authentication, access). */
+    void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, ProblemType type,
+               String detail) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem(status, type, detail, List.of(), request));
+    }
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<ProblemDetail> apiProblem(ApiProblem e, HttpServletRequest request) {
+        return respond(e.status(), problem(e.status(), e.type(), e.getMessage(), e.errors(), request));
+    }
+
+    @ExceptionHandler({IllegalArgumentException.class, CatalogueException.class})
+    ResponseEntity<ProblemDetail> badArgument(RuntimeException e, HttpServletRequest request) {
+        return respond(HttpStatus.BAD_REQUEST,
+                problem(HttpStatus.BAD_REQUEST, ProblemType.BAD_REQUEST, e.getMessage(), List.of(), request));
+    }
+
+    /** The store refuses a change the current state does not allow (closing a closed alert, say). */
+    @ExceptionHandler(StoreException.class)
+    ResponseEntity<ProblemDetail> conflict(StoreException e, HttpServletRequest request) {
+        return respond(HttpStatus.CONFLICT,
+                problem(HttpStatus.CONFLICT, ProblemType.CONFLICT, e.getMessage(), List.of(), request));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        LOG.error("未预料的错误 / unexpected error at {}", request.getRequestURI(), e);
+        return respond(HttpStatus.INTERNAL_SERVER_ERROR, problem(HttpStatus.INTERNAL_SERVER_ERROR,
+                ProblemType.INTERNAL, "服务器内部错误，已记录日志 / an internal error, logged", List.of(), request));
+    }
+
+    /** A body that is not the JSON asked for: name the field, whatever Jackson found. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        HttpServletRequest servlet = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
+        List<ApiProblem.FieldError> errors = new ArrayList<>();
+        String detail = "请求体不是所要求的 JSON / the body is not the JSON asked for";
+        if (e.getCause() instanceof JacksonException j) {
+            String field = j.getPath().stream()
+                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("(body)");
+            String reason = j instanceof UnrecognizedPropertyException
+                    ? "未知字段 / unknown field"
+                    : j.getOriginalMessage().contains("Duplicate")
+                    ? "键重复 / duplicate key"
+                    : "值不合要求 / unacceptable value: " + j.getOriginalMessage();
+            errors.add(new ApiProblem.FieldError(field, reason));
+            detail = field + ": " + reason;
+        }
+        return new ResponseEntity<>(problem(HttpStatus.BAD_REQUEST, ProblemType.BAD_REQUEST, detail, errors, servlet),
+                problemHeaders(), HttpStatus.BAD_REQUEST);
+    }
+
+    /** Spring's own problems (405, 406, 413, 415 ...) with our type and a title in the language asked for. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        HttpServletRequest servlet = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
+        String detail = body instanceof ProblemDetail p && p.getDetail() != null ? p.getDetail() : e.getMessage();
+        ProblemType type = ProblemType.of(status.value());
+        String chinese = switch (type) {
+            case TOO_LARGE -> "上传内容超过上限 / the upload is over the limit: ";
+            case NOT_FOUND -> "没有这个地址 / no such address: ";
+            case METHOD_NOT_ALLOWED -> "该地址不支持此方法 / this method is not allowed here: ";
+            case UNSUPPORTED_MEDIA_TYPE -> "不支持的内容类型 / unsupported content type: ";
+            default -> "";
+        };
+        HttpHeaders merged = new HttpHeaders();
+        merged.addAll(headers);
+        merged.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return new ResponseEntity<>(problem(status, type, chinese + detail, List.of(), servlet), merged, status);
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(HttpStatus status, ProblemDetail body) {
+        return new ResponseEntity<>(body, problemHeaders(), status);
+    }
+
+    private static HttpHeaders problemHeaders() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return headers;
+    }
+}

@@ -1,0 +1,261 @@
+package cn.jinhua.ducha.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import cn.jinhua.ducha.factsheet.FactSheet;
+import cn.jinhua.ducha.factsheet.Rejection;
+import cn.jinhua.ducha.factsheet.SheetFormat;
+import cn.jinhua.ducha.factsheet.SheetReader;
+import cn.jinhua.ducha.store.Store;
+import cn.jinhua.ducha.store.Submissions;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * 报表: sheets submitted as JSON, CSV or Excel, checked as the command line checks them, each stored as the next
+ * revision of its unit and period. A refused sheet stores nothing: the sender gets every error back at once.
+ */
+@RestController
+@Tag(name = "报表 sheets", description = "报送与查阅报表 / submit and read fact sheets")
+class SheetsController {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    /** How much of an oversized body is read and dropped before the connection is given up. */
+    private static final long DRAINED = 64L * 1024 * 1024;
+    private static final Pattern FIELD = Pattern.compile("^([^\\s:/]{1,120}): (.*)$", Pattern.DOTALL);
+
+    private final Store store;
+    private final RulesInForce rules;
+    private final Idempotency idempotency;
+    private final JsonMapper json;
+    private final MeterRegistry meters;
+
+    SheetsController(Store store, RulesInForce rules, Idempotency idempotency, JsonMapper json, MeterRegistry meters) {
+        this.store = store;
+        this.rules = rules;
+        this.idempotency = idempotency;
+        this.json = json;
+        this.meters = meters;
+    }
+
+    /** A stored revision as the API shows it; {@code content} is the exact bytes received, at its own address. */
+    record RevisionView(long id, String unit, String period, int revision, String source, String sha256,
+                        String submittedBy, String receivedBy, Instant receivedAt, String content) {
+
+        static RevisionView of(Submissions.Revision r) {
+            return new RevisionView(r.id(), r.unit(), r.period().toString(), r.revision(), r.source(), r.sha256(),
+                    r.submittedBy(), r.receivedBy(), r.receivedAt(), "/api/sheets/" + r.id() + "/content");
+        }
+    }
+
+    /** A sheet and every revision of its unit and period. */
+    record SheetView(RevisionView sheet, List<RevisionView> revisions) {
+    }
+
+    @Operation(summary = "上传报表文件 / upload a sheet file (.json, .csv or .xlsx)")
+    @PostMapping(path = "/api/sheets", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<String> upload(@RequestPart("file") MultipartFile file,
+                                  @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                  @AuthenticationPrincipal Viewer viewer) throws IOException {
+        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+                ? "sheet.json" : file.getOriginalFilename();
+        if (file.getSize() > SheetReader.MAX_BYTES) {
+            throw tooLarge("file", file.getSize());
+        }
+        return submit(name, SheetFormat.of(name), file.getBytes(), key, viewer);
+    }
+
+    @Operation(summary = "报送报表 / submit a sheet as the request body: JSON, CSV (UTF-8 or GBK) or Excel")
+    @PostMapping(path = "/api/sheets", consumes = {MediaType.APPLICATION_JSON_VALUE, "text/csv", XLSX})
+    ResponseEntity<String> submit(HttpServletRequest request,
+                                  @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                  @Parameter(description = "文件名，仅用于记录 / a file name, for the record only")
+                                  @RequestParam(name = "name", required = false) String name,
+                                  @AuthenticationPrincipal Viewer viewer) throws IOException {
+        MediaType type = MediaType.parseMediaType(request.getContentType());
+        SheetFormat format = type.isCompatibleWith(MediaType.APPLICATION_JSON) ? SheetFormat.JSON
+                : type.isCompatibleWith(MediaType.parseMediaType("text/csv")) ? SheetFormat.CSV : SheetFormat.XLSX;
+        byte[] bytes = readLimited(request.getInputStream(), format);
+        String source = name != null && !name.isBlank() ? name
+                : "sheet." + format.name().toLowerCase(java.util.Locale.ROOT);
+        return submit(source, format, bytes, key, viewer);
+    }
+
+    private ResponseEntity<String> submit(String name, SheetFormat format, byte[] bytes, String key, Viewer viewer) {
+        String source = "http:" + viewer.username() + ":" + name;
+        byte[] request = concat(format.name(), bytes);
+        Idempotency.Answer answer = idempotency.answer(viewer.username(), key, request, () -> {
+            SheetReader reader = DuchaServer.reader(rules);
+            SheetReader.Result result = reader.read(source, format, bytes);
+            if (result.rejection().isPresent()) {
+                meters.counter("ducha.sheets.rejected", "format", format.name()).increment();
+                throw rejected(result.rejection().get());
+            }
+            FactSheet sheet = result.sheet().orElseThrow();
+            if (!viewer.submitsFor(sheet.unit().id())) {
+                meters.counter("ducha.sheets.rejected", "format", format.name()).increment();
+                throw ApiProblem.forbidden("unit", "您(%s)不能为 %s 报送报表 / you (%s) may not submit for %s"
+                        .formatted(viewer.role().label(), sheet.unit().name(), viewer.username(), sheet.unit().id()));
+            }
+            Submissions.Revision stored = store.submissions().add(sheet, bytes, viewer.username());
+            meters.counter("ducha.sheets.stored", "format", format.name()).increment();
+            return new Idempotency.Answer(201, json.writeValueAsString(RevisionView.of(stored)));
+        });
+        RevisionView view = json.readValue(answer.body(), RevisionView.class);
+        return ResponseEntity.status(answer.status())
+                .location(URI.create("/api/sheets/" + view.id()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(answer.body());
+    }
+
+    @Operation(summary = "查询报表 / sheets, of a unit and period where given; every revision")
+    @GetMapping("/api/sheets")
+    List<RevisionView> list(@RequestParam(required = false) String unit,
+                            @RequestParam(required = false) YearMonth period,
+                            @AuthenticationPrincipal Viewer viewer) {
+        if (unit != null && !viewer.reads(unit)) {
+            throw ApiProblem.forbidden("unit", "您不能查阅 %s 的报表 / you may not read %s's sheets"
+                    .formatted(unit, unit));
+        }
+        return store.submissions().find(unit, period).stream()
+                .filter(r -> viewer.reads(r.unit()))
+                .map(RevisionView::of)
+                .toList();
+    }
+
+    @Operation(summary = "一份报表及其各版本 / one sheet with every revision of its unit and period")
+    @GetMapping("/api/sheets/{id}")
+    SheetView one(@PathVariable long id, @AuthenticationPrincipal Viewer viewer) {
+        Submissions.Revision r = require(id, viewer);
+        return new SheetView(RevisionView.of(r), store.submissions().revisions(r.unit(), r.period()).stream()
+                .map(RevisionView::of).toList());
+    }
+
+    @Operation(summary = "报表原件(收到的字节) / the sheet's bytes exactly as received")
+    @GetMapping("/api/sheets/{id}/content")
+    ResponseEntity<byte[]> content(@PathVariable long id, @AuthenticationPrincipal Viewer viewer) {
+        Submissions.Revision r = require(id, viewer);
+        SheetFormat format = SheetFormat.of(r.source());
+        MediaType type = switch (format) {
+            case JSON -> MediaType.APPLICATION_JSON;
+            case CSV -> MediaType.parseMediaType("text/csv");
+            case XLSX -> MediaType.parseMediaType(XLSX);
+        };
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sheet-" + id + "."
+                        + format.name().toLowerCase(java.util.Locale.ROOT) + "\"")
+                .body(r.content());
+    }
+
+    private Submissions.Revision require(long id, Viewer viewer) {
+        Submissions.Revision r = store.submissions().byIds(List.of(id)).stream().findFirst()
+                .orElseThrow(() -> ApiProblem.notFound("没有报表 %d / there is no sheet %d".formatted(id, id)));
+        if (!viewer.reads(r.unit())) {
+            // Not 403: a county supervisor learns nothing of other counties' sheets, not even that they exist.
+            throw ApiProblem.notFound("没有报表 %d / there is no sheet %d".formatted(id, id));
+        }
+        return r;
+    }
+
+    /** A rejection as problem+json: every error, each with the field it names where it names one. */
+    static ApiProblem rejected(Rejection rejection) {
+        List<ApiProblem.FieldError> errors = new ArrayList<>();
+        for (String error : rejection.errors()) {
+            Matcher m = FIELD.matcher(error);
+            errors.add(m.matches() ? new ApiProblem.FieldError(m.group(1), m.group(2))
+                    : new ApiProblem.FieldError(null, error));
+        }
+        return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemType.SHEET_REJECTED,
+                "报表有 %d 处错误，未存储 / the sheet has %d errors and was not stored"
+                        .formatted(errors.size(), errors.size()), errors);
+    }
+
+    private static ApiProblem tooLarge(String field, long size) {
+        return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, ProblemType.TOO_LARGE, SheetReader.tooLarge(size),
+                List.of(new ApiProblem.FieldError(field, SheetReader.tooLarge(size))));
+    }
+
+    /**
+     * Reads a body up to the sheet limit. Past it the rest is read and dropped, so that the client hears the answer
+     * instead of a reset connection; for JSON the answer names the field whose value was too long.
+     */
+    private static byte[] readLimited(InputStream in, SheetFormat format) throws IOException {
+        byte[] head = in.readNBytes(SheetReader.MAX_BYTES + 1);
+        if (head.length <= SheetReader.MAX_BYTES) {
+            return head;
+        }
+        long size = head.length;
+        byte[] buffer = new byte[64 * 1024];
+        for (int n; size < DRAINED && (n = in.read(buffer)) > 0; ) {
+            size += n;
+        }
+        throw tooLarge(format == SheetFormat.JSON ? fieldAtLimit(head) : "(body)", size);
+    }
+
+    /** The dotted path of the field being read where a JSON text outgrew the limit (a 30 MB string, say). */
+    static String fieldAtLimit(byte[] head) {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(100_000).build()).build();
+        JsonMapper mapper = JsonMapper.builder(factory).build();
+        try (JsonParser parser = mapper.createParser(head)) {
+            while (parser.nextToken() != null) {
+                if (parser.currentToken() == JsonToken.VALUE_STRING) {
+                    parser.getString();
+                }
+            }
+        } catch (JacksonException e) {
+            if (e.processor() instanceof JsonParser p) {
+                List<String> path = new ArrayList<>();
+                for (TokenStreamContext c = p.streamReadContext(); c != null; c = c.getParent()) {
+                    if (c.currentName() != null) {
+                        path.add(0, c.currentName());
+                    }
+                }
+                if (!path.isEmpty()) {
+                    return String.join(".", path.size() > 4 ? path.subList(0, 4) : path);
+                }
+            }
+        }
+        return "(body)";
+    }
+
+    private static byte[] concat(String prefix, byte[] bytes) {
+        byte[] head = Idempotency.bytes(prefix + "\n");
+        byte[] all = new byte[head.length + bytes.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(bytes, 0, all, head.length, bytes.length);
+        return all;
+    }
+
+}
