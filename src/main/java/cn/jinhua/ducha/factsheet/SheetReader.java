@@ -26,6 +26,8 @@ import cn.jinhua.ducha.catalogue.Commitment;
 import cn.jinhua.ducha.catalogue.Kind;
 import cn.jinhua.ducha.catalogue.Unit;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.StreamReadFeature;
@@ -190,7 +192,7 @@ public final class SheetReader {
             }
             String where = e.getLocation() == null ? ""
                     : " (line %d, column %d)".formatted(e.getLocation().getLineNr(), e.getLocation().getColumnNr());
-            String path = path(e);
+            String path = fieldAt(text.getBytes(StandardCharsets.UTF_8));
             return Result.rejected(new Rejection(source, List.of((path.isEmpty() ? "" : path + ": ")
                     + "不是合法的 JSON / not valid JSON" + where + ": " + e.getOriginalMessage())));
         }
@@ -249,19 +251,31 @@ public final class SheetReader {
         return String.join(".", path);
     }
 
-    /** The dotted path of the field being read when {@code e} was raised, or "" where there is none. */
-    private static String path(JacksonException e) {
-        if (!(e instanceof StreamReadException read) || read.processor() == null) {
-            return "";
-        }
-        List<String> path = new ArrayList<>();
-        for (TokenStreamContext c = read.processor().streamReadContext(); c != null; c = c.getParent()) {
-            if (c.currentName() != null) {
-                path.add(0, c.currentName());
+    /**
+     * The dotted path of the field being read where a JSON text stops being acceptable (too deep, a string too long,
+     * malformed, or cut short at a size limit), or "" at the top level. Only the first levels are named: past them
+     * the path just repeats how deep it went.
+     */
+    public static String fieldAt(byte[] json) {
+        JsonMapper mapper = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(LIMITS).build()).build();
+        try (JsonParser parser = mapper.createParser(json)) {
+            try {
+                while (parser.nextToken() != null) {
+                    if (parser.currentToken() == JsonToken.VALUE_STRING) {
+                        parser.getString();
+                    }
+                }
+            } catch (JacksonException e) {
+                List<String> path = new ArrayList<>();
+                for (TokenStreamContext c = parser.streamReadContext(); c != null; c = c.getParent()) {
+                    if (c.currentName() != null) {
+                        path.add(0, c.currentName());
+                    }
+                }
+                return String.join(".", path.size() > 4 ? path.subList(0, 4) : path);
             }
         }
-        // Past a few levels the path only repeats what nesting is: the first names say where it began.
-        return String.join(".", path.size() > 4 ? path.subList(0, 4) : path);
+        return "";
     }
 
     /**

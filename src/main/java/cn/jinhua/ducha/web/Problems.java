@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -134,6 +135,20 @@ class Problems extends ResponseEntityExceptionHandler {
         }
         return new ResponseEntity<>(problem(HttpStatus.BAD_REQUEST, ProblemType.BAD_REQUEST, detail, errors, servlet),
                 problemHeaders(), HttpStatus.BAD_REQUEST);
+    }
+
+    /** An upload over the multipart limit never reaches a controller: the file is the field at fault. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        HttpServletRequest servlet = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
+        String message = "上传内容超过上限 %d 字节 / the upload is over the limit of %d bytes"
+                .formatted(cn.jinhua.ducha.factsheet.SheetReader.MAX_BYTES,
+                        cn.jinhua.ducha.factsheet.SheetReader.MAX_BYTES);
+        return new ResponseEntity<>(problem(HttpStatus.CONTENT_TOO_LARGE, ProblemType.TOO_LARGE, message,
+                List.of(new ApiProblem.FieldError("file", message)), servlet), problemHeaders(),
+                HttpStatus.CONTENT_TOO_LARGE);
     }
 
     /** Spring's own problems (405, 406, 413, 415 ...) with our type and a title in the language asked for. */

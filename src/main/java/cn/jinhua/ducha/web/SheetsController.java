@@ -34,12 +34,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.TokenStreamContext;
-import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -53,7 +47,9 @@ class SheetsController {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     /** How much of an oversized body is read and dropped before the connection is given up. */
     private static final long DRAINED = 64L * 1024 * 1024;
-    private static final Pattern FIELD = Pattern.compile("^([^\\s:/]{1,120}): (.*)$", Pattern.DOTALL);
+    /** A message's leading field path, as the sheet reader writes it: "facts.x: …" or "unit (第 2 行 / row 2): …". */
+    private static final Pattern FIELD = Pattern.compile("^([A-Za-z0-9_.\\-]{1,120})(?: \\([^)]*\\))?: .*$",
+            Pattern.DOTALL);
 
     private final Store store;
     private final RulesInForce rules;
@@ -93,7 +89,7 @@ class SheetsController {
         if (file.getSize() > SheetReader.MAX_BYTES) {
             throw tooLarge("file", file.getSize());
         }
-        return submit(name, SheetFormat.of(name), file.getBytes(), key, viewer);
+        return submit(name, SheetFormat.of(name), file.getBytes(), key, viewer, "file");
     }
 
     @Operation(summary = "报送报表 / submit a sheet as the request body: JSON, CSV (UTF-8 or GBK) or Excel")
@@ -109,10 +105,12 @@ class SheetsController {
         byte[] bytes = readLimited(request.getInputStream(), format);
         String source = name != null && !name.isBlank() ? name
                 : "sheet." + format.name().toLowerCase(java.util.Locale.ROOT);
-        return submit(source, format, bytes, key, viewer);
+        return submit(source, format, bytes, key, viewer, "(body)");
     }
 
-    private ResponseEntity<String> submit(String name, SheetFormat format, byte[] bytes, String key, Viewer viewer) {
+    /** Reads, checks and stores one sheet; {@code whole} names the sheet as a field, for errors of the whole file. */
+    private ResponseEntity<String> submit(String name, SheetFormat format, byte[] bytes, String key, Viewer viewer,
+                                          String whole) {
         String source = "http:" + viewer.username() + ":" + name;
         byte[] request = concat(format.name(), bytes);
         Idempotency.Answer answer = idempotency.answer(viewer.username(), key, request, () -> {
@@ -120,7 +118,7 @@ class SheetsController {
             SheetReader.Result result = reader.read(source, format, bytes);
             if (result.rejection().isPresent()) {
                 meters.counter("ducha.sheets.rejected", "format", format.name()).increment();
-                throw rejected(result.rejection().get());
+                throw rejected(result.rejection().get(), whole);
             }
             FactSheet sheet = result.sheet().orElseThrow();
             if (!viewer.submitsFor(sheet.unit().id())) {
@@ -189,12 +187,12 @@ class SheetsController {
     }
 
     /** A rejection as problem+json: every error, each with the field it names where it names one. */
-    static ApiProblem rejected(Rejection rejection) {
+    static ApiProblem rejected(Rejection rejection, String whole) {
         List<ApiProblem.FieldError> errors = new ArrayList<>();
         for (String error : rejection.errors()) {
             Matcher m = FIELD.matcher(error);
-            errors.add(m.matches() ? new ApiProblem.FieldError(m.group(1), m.group(2))
-                    : new ApiProblem.FieldError(null, error));
+            errors.add(m.matches() ? new ApiProblem.FieldError(m.group(1), error)
+                    : new ApiProblem.FieldError(whole, error));
         }
         return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemType.SHEET_REJECTED,
                 "报表有 %d 处错误，未存储 / the sheet has %d errors and was not stored"
@@ -220,34 +218,8 @@ class SheetsController {
         for (int n; size < DRAINED && (n = in.read(buffer)) > 0; ) {
             size += n;
         }
-        throw tooLarge(format == SheetFormat.JSON ? fieldAtLimit(head) : "(body)", size);
-    }
-
-    /** The dotted path of the field being read where a JSON text outgrew the limit (a 30 MB string, say). */
-    static String fieldAtLimit(byte[] head) {
-        JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(100_000).build()).build();
-        JsonMapper mapper = JsonMapper.builder(factory).build();
-        try (JsonParser parser = mapper.createParser(head)) {
-            while (parser.nextToken() != null) {
-                if (parser.currentToken() == JsonToken.VALUE_STRING) {
-                    parser.getString();
-                }
-            }
-        } catch (JacksonException e) {
-            if (e.processor() instanceof JsonParser p) {
-                List<String> path = new ArrayList<>();
-                for (TokenStreamContext c = p.streamReadContext(); c != null; c = c.getParent()) {
-                    if (c.currentName() != null) {
-                        path.add(0, c.currentName());
-                    }
-                }
-                if (!path.isEmpty()) {
-                    return String.join(".", path.size() > 4 ? path.subList(0, 4) : path);
-                }
-            }
-        }
-        return "(body)";
+        String field = format == SheetFormat.JSON ? SheetReader.fieldAt(head) : "";
+        throw tooLarge(field.isEmpty() ? "(body)" : field, size);
     }
 
     private static byte[] concat(String prefix, byte[] bytes) {

@@ -1,5 +1,8 @@
 package cn.jinhua.ducha.factsheet;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -9,6 +12,9 @@ import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -139,5 +145,31 @@ public final class Spreadsheets {
         } else if (value != null) {
             row.createCell(column).setCellValue(value.toString());
         }
+    }
+
+    /** The text of one part of a zip (an .xlsx). */
+    public static String entry(byte[] zip, String name) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.getName().equals(name)) {
+                    return new String(in.readAllBytes(), UTF_8);
+                }
+            }
+        }
+        throw new AssertionError("no " + name);
+    }
+
+    /** The zip (an .xlsx) with one part's bytes replaced. */
+    public static byte[] rezip(byte[] zip, String name, byte[] content) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
+             ZipOutputStream rezipped = new ZipOutputStream(out)) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                rezipped.putNextEntry(new ZipEntry(e.getName()));
+                rezipped.write(e.getName().equals(name) ? content : in.readAllBytes());
+                rezipped.closeEntry();
+            }
+        }
+        return out.toByteArray();
     }
 }

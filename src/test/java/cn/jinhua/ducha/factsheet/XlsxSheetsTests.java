@@ -212,9 +212,9 @@ class XlsxSheetsTests {
     @Test
     void refusesAZipBombByTheInflationRatio() throws IOException {
         byte[] xlsx = Spreadsheets.xlsx(BASE);
-        String worksheet = entry(xlsx, "xl/worksheets/sheet1.xml");
+        String worksheet = Spreadsheets.entry(xlsx, "xl/worksheets/sheet1.xml");
         // 10 MB of blanks between elements (valid XML) deflate to a few kilobytes: a ratio far below 1 %
-        byte[] bomb = rezip(xlsx, "xl/worksheets/sheet1.xml",
+        byte[] bomb = Spreadsheets.rezip(xlsx, "xl/worksheets/sheet1.xml",
                 worksheet.replace("<sheetData>", "<sheetData>" + " ".repeat(10_000_000)).getBytes(UTF_8));
         assertThat(bomb.length).isLessThan(100_000);
 
@@ -225,7 +225,7 @@ class XlsxSheetsTests {
     @Test
     void refusesAPartThatInflatesPastTheSizeLimitEvenAtAnOrdinaryRatio() throws IOException {
         byte[] xlsx = Spreadsheets.xlsx(BASE);
-        String worksheet = entry(xlsx, "xl/worksheets/sheet1.xml");
+        String worksheet = Spreadsheets.entry(xlsx, "xl/worksheets/sheet1.xml");
         // 17 MB of comment that deflates only some fifty-fold, so that the ratio guard alone would let it pass
         java.util.Random random = new java.util.Random(42);
         StringBuilder filler = new StringBuilder("<!--");
@@ -234,7 +234,7 @@ class XlsxSheetsTests {
         }
         filler.append("-->");
 
-        byte[] huge = rezip(xlsx, "xl/worksheets/sheet1.xml",
+        byte[] huge = Spreadsheets.rezip(xlsx, "xl/worksheets/sheet1.xml",
                 worksheet.replace("<sheetData>", "<sheetData>" + filler).getBytes(UTF_8));
 
         assertThat(huge.length).as("under the file size limit, deflated at a ratio of at least 2 %")
@@ -246,13 +246,13 @@ class XlsxSheetsTests {
     void refusesAnExternalEntityWithoutReadingIt(@TempDir Path dir) throws IOException {
         Path secret = Files.writeString(dir.resolve("secret.txt"), "机密 TOP-SECRET-42");
         byte[] xlsx = Spreadsheets.xlsx(BASE);
-        String worksheet = entry(xlsx, "xl/worksheets/sheet1.xml")
+        String worksheet = Spreadsheets.entry(xlsx, "xl/worksheets/sheet1.xml")
                 .replaceFirst("<\\?xml[^>]*\\?>", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
                         + "<!DOCTYPE worksheet [<!ENTITY secret SYSTEM \"" + secret.toUri() + "\">]>")
                 .replace("<row r=\"2\">", "<row r=\"9\"><c r=\"C9\" t=\"inlineStr\"><is><t>&secret;</t></is></c></row>"
                         + "<row r=\"2\">");
 
-        List<String> errors = rejected(rezip(xlsx, "xl/worksheets/sheet1.xml", worksheet.getBytes(UTF_8)));
+        List<String> errors = rejected(Spreadsheets.rezip(xlsx, "xl/worksheets/sheet1.xml", worksheet.getBytes(UTF_8)));
 
         assertThat(errors).singleElement().asString()
                 .contains("not a valid Excel (.xlsx) file", "DOCTYPE")
@@ -309,28 +309,6 @@ class XlsxSheetsTests {
         assertThat(rejected(xlsx)).singleElement().asString().contains("表头", "no header");
     }
 
-    private static String entry(byte[] zip, String name) throws IOException {
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                if (e.getName().equals(name)) {
-                    return new String(in.readAllBytes(), UTF_8);
-                }
-            }
-        }
-        throw new AssertionError("no " + name);
-    }
 
     /** The same zip with {@code name}'s content replaced, deflated. */
-    private static byte[] rezip(byte[] zip, String name, byte[] content) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
-             ZipOutputStream rezipped = new ZipOutputStream(out)) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                rezipped.putNextEntry(new ZipEntry(e.getName()));
-                rezipped.write(e.getName().equals(name) ? content : in.readAllBytes());
-                rezipped.closeEntry();
-            }
-        }
-        return out.toByteArray();
-    }
 }

@@ -1,0 +1,215 @@
+package cn.jinhua.ducha.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every role against every endpoint, over real HTTP (README.md, "Roles"): what each may do answers 2xx, what it
+ * may not answers 403 (401 without a login), and the checks are made on each object: a county supervisor never
+ * sees or acts on another county's sheets, verdicts or alerts.
+ */
+class RolesTests {
+
+    private static final String ANONYMOUS = null;
+    private static final List<String> USERS = List.of("admin", "city", "auditor", "lanxi");
+
+    private static TestServer server;
+    private static long run;
+    private static long lanxiSheet;
+    private static long dongyangSheet;
+    private static String lanxiVerdict;
+    private static String dongyangVerdict;
+    private static long lanxiAlert;
+    private static long dongyangAlert;
+    private static long otherAlert;
+
+    @BeforeAll
+    static void judgeTheSamples() {
+        server = TestServer.shared();
+        run = server.samplesJudged("2023-08", "2023-09");
+        JsonNode sheets = TestServer.json(server.get("city", "/api/sheets?period=2023-09"));
+        lanxiSheet = idOf(sheets, "lanxi").get("id").asLong();
+        dongyangSheet = idOf(sheets, "dongyang").get("id").asLong();
+        JsonNode verdicts = TestServer.json(server.get("city", "/api/verdicts?run=" + run));
+        lanxiVerdict = idOf(verdicts, "lanxi").get("id").asString();
+        dongyangVerdict = idOf(verdicts, "dongyang").get("id").asString();
+        List<JsonNode> open = new ArrayList<>();
+        TestServer.json(server.get("city", "/api/alerts?state=OPEN")).forEach(open::add);
+        lanxiAlert = open.stream().filter(a -> a.get("unit").asString().equals("lanxi")).findFirst().orElseThrow()
+                .get("id").asLong();
+        dongyangAlert = open.stream().filter(a -> a.get("unit").asString().equals("dongyang")).findFirst()
+                .orElseThrow().get("id").asLong();
+        otherAlert = open.stream().map(a -> a.get("id").asLong())
+                .filter(id -> id != lanxiAlert && id != dongyangAlert).findFirst().orElseThrow();
+    }
+
+    private static JsonNode idOf(JsonNode list, String unit) {
+        for (JsonNode n : list) {
+            if (n.get("unit").asString().equals(unit)) {
+                return n;
+            }
+        }
+        throw new AssertionError("no " + unit + " in " + list);
+    }
+
+    /** One endpoint and the status each user gets; users not named get 403, the anonymous caller 401. */
+    record Endpoint(String method, Supplier<String> path, Supplier<Object> body, Map<String, Integer> allowed,
+                    boolean open) {
+
+        String describe() {
+            return method + " " + path.get();
+        }
+    }
+
+    private static Endpoint get(String path, Map<String, Integer> allowed) {
+        return new Endpoint("GET", () -> path, null, allowed, false);
+    }
+
+    private static Endpoint get(Supplier<String> path, Map<String, Integer> allowed) {
+        return new Endpoint("GET", path, null, allowed, false);
+    }
+
+    private static Endpoint post(Supplier<String> path, Supplier<Object> body, Map<String, Integer> allowed) {
+        return new Endpoint("POST", path, body, allowed, false);
+    }
+
+    private static Map<String, Integer> readers() {
+        return Map.of("city", 200, "auditor", 200, "lanxi", 200);
+    }
+
+    static Stream<Endpoint> endpoints() {
+        Map<String, Integer> everyone = Map.of("admin", 200, "city", 200, "auditor", 200, "lanxi", 200);
+        return Stream.of(
+                new Endpoint("GET", () -> "/actuator/health", null, everyone, true),
+                new Endpoint("GET", () -> "/v3/api-docs", null, everyone, true),
+                get("/actuator/info", everyone),
+                get("/actuator/prometheus", Map.of("admin", 200)),
+                get("/api/me", everyone),
+                get("/api/catalogue", everyone),
+                get("/api/units", everyone),
+                get("/api/sheets?period=2023-09", readers()),
+                get("/api/sheets?unit=dongyang", Map.of("city", 200, "auditor", 200)),
+                get(() -> "/api/sheets/" + lanxiSheet, readers()),
+                get(() -> "/api/sheets/" + lanxiSheet + "/content", readers()),
+                get(() -> "/api/sheets/" + dongyangSheet, Map.of("city", 200, "auditor", 200, "lanxi", 404)),
+                get("/api/evaluations", readers()),
+                get(() -> "/api/evaluations/" + run, readers()),
+                get("/api/verdicts?period=2023-09", readers()),
+                get("/api/verdicts?period=2023-09&unit=dongyang", Map.of("city", 200, "auditor", 200)),
+                get(() -> "/api/verdicts/" + lanxiVerdict + "/explanation", readers()),
+                get(() -> "/api/verdicts/" + dongyangVerdict + "/explanation",
+                        Map.of("city", 200, "auditor", 200, "lanxi", 404)),
+                get("/api/alerts", readers()),
+                get(() -> "/api/alerts/" + dongyangAlert, Map.of("city", 200, "auditor", 200, "lanxi", 404)),
+                post(() -> "/api/alerts/" + lanxiAlert + "/ack", () -> Map.of("note", "已签收，正在整改"),
+                        Map.of("city", 200, "lanxi", 200)),
+                post(() -> "/api/alerts/" + dongyangAlert + "/ack", () -> Map.of("note", "x"),
+                        Map.of("city", 200, "lanxi", 404)),
+                post(() -> "/api/alerts/" + otherAlert + "/close", () -> Map.of("reason", "已整改到位 / rectified"),
+                        Map.of("city", 200)),
+                get("/api/waivers", readers()),
+                post(() -> "/api/waivers", () -> Map.of("unit", "lanxi", "commitment", "T05.1", "from", "2023-10",
+                        "to", "2023-12", "reason", "系统迁移 / system migration", "expires", "2024-01-31"),
+                        Map.of("city", 201)),
+                get("/api/templates/lanxi/2023-10.xlsx", readers()),
+                get("/api/templates/dongyang/2023-10.xlsx", Map.of("city", 200, "auditor", 200)),
+                post(() -> "/api/sheets", () -> "SHEET", Map.of("city", 201, "lanxi", 201)),
+                post(() -> "/api/evaluations", () -> Map.of("period", "2023-09"), Map.of("city", 201)),
+                get("/api/audit/verify", Map.of("auditor", 200)),
+                get(() -> "/api/runs/" + run + "/replay", Map.of("auditor", 200)),
+                post(() -> "/api/rules/reload", () -> Map.of(), Map.of("admin", 200)),
+                get("/api/users", Map.of("admin", 200)),
+                post(() -> "/api/users", () -> Map.of("username", "u" + UUID.randomUUID().toString().substring(0, 8),
+                        "password", "another-secret", "role", "AUDITOR"), Map.of("admin", 201)),
+                get("/api/webhooks", Map.of("admin", 200)),
+                post(() -> "/api/webhooks", () -> Map.of("name", "测试 test", "url", "http://127.0.0.1:9/hook"),
+                        Map.of("admin", 201)));
+    }
+
+    static Stream<Arguments> calls() {
+        List<Arguments> calls = new ArrayList<>();
+        endpoints().forEach(e -> {
+            for (String user : USERS) {
+                int expected = e.allowed().getOrDefault(user, 403);
+                calls.add(Arguments.argumentSet("%s as %s → %d".formatted(e.describe(), user, expected),
+                        e, user, expected));
+            }
+            calls.add(Arguments.argumentSet("%s without a login → %d".formatted(e.describe(), e.open() ? 200 : 401),
+                    e, ANONYMOUS, e.open() ? 200 : 401));
+        });
+        return calls.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("calls")
+    void answersEachRoleAsTheMatrixSays(Endpoint endpoint, String user, int expected) {
+        HttpResponse<String> response = call(endpoint, user);
+
+        assertThat(response.statusCode()).as("%s as %s: %s", endpoint.describe(), user, response.body())
+                .isEqualTo(expected);
+        if (expected >= 400) {
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(TestServer.json(response).get("status").asInt()).isEqualTo(expected);
+        }
+    }
+
+    private static HttpResponse<String> call(Endpoint endpoint, String user) {
+        String path = endpoint.path().get();
+        if (endpoint.method().equals("GET")) {
+            return server.get(user, path);
+        }
+        Object body = endpoint.body().get();
+        if ("SHEET".equals(body)) {
+            String unit = "lanxi".equals(user) ? "lanxi" : "jinhua";
+            return server.post(user, path, "application/json", TestServer.sample("2023-09", unit));
+        }
+        return server.send(server.request(user, path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(TestServer.JSON.writeValueAsString(body))).build());
+    }
+
+    @Test
+    void aCountySupervisorSeesOnlyTheirOwnUnit() {
+        Map<String, List<String>> seen = new LinkedHashMap<>();
+        for (String path : List.of("/api/sheets?period=2023-09", "/api/verdicts?period=2023-09", "/api/alerts",
+                "/api/evaluations/" + run)) {
+            JsonNode answer = TestServer.json(server.get("lanxi", path));
+            JsonNode list = answer.has("verdicts") ? answer.get("verdicts") : answer;
+            List<String> units = new ArrayList<>();
+            list.forEach(n -> units.add(n.get("unit").asString()));
+            seen.put(path, units);
+        }
+
+        assertThat(seen).allSatisfy((path, units) -> assertThat(units).as(path).isNotEmpty().containsOnly("lanxi"));
+        JsonNode cityVerdicts = TestServer.json(server.get("city", "/api/verdicts?period=2023-09"));
+        assertThat(cityVerdicts.findValuesAsString("unit")).contains("lanxi", "dongyang", "jinhua");
+    }
+
+    @Test
+    void aCountySupervisorCannotSubmitForAnotherCounty() {
+        int before = TestServer.json(server.get("city", "/api/sheets?unit=dongyang")).size();
+
+        HttpResponse<String> response = server.post("lanxi", "/api/sheets", "application/json",
+                TestServer.sample("2023-09", "dongyang"));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(TestServer.json(response).get("errors").get(0).get("field").asString()).isEqualTo("unit");
+        assertThat(TestServer.json(server.get("city", "/api/sheets?unit=dongyang")).size()).isEqualTo(before);
+    }
+}

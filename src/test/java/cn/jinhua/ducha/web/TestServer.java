@@ -1,0 +1,196 @@
+package cn.jinhua.ducha.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import cn.jinhua.ducha.RulesCopy;
+import cn.jinhua.ducha.factsheet.FactSheet;
+import cn.jinhua.ducha.factsheet.SheetFormat;
+import cn.jinhua.ducha.factsheet.SheetReader;
+import cn.jinhua.ducha.store.Store;
+import cn.jinhua.ducha.store.TestDatabases;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Test support: one {@code ducha serve} for all the web tests of a run (it takes seconds to start), on a free port,
+ * over PostgreSQL when DUCHA_TEST_PG names one and an H2 file otherwise, with a copy of {@code rules/} that the
+ * reload tests may spoil and mend. Its users: an admin, a city supervisor, an auditor, and county supervisors of
+ * 兰溪 and 东阳. Requests go over real HTTP with Java's own client.
+ */
+final class TestServer {
+
+    static final String PASSWORD = "secret-password";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static TestServer shared;
+
+    final ConfigurableApplicationContext context;
+    final Path rules;
+    final URI base;
+    private final java.util.Set<String> loaded = new java.util.HashSet<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private TestServer(ConfigurableApplicationContext context, Path rules) {
+        this.context = context;
+        this.rules = rules;
+        this.base = URI.create("http://localhost:" + context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    /** The server, started on first use and stopped when the test JVM ends. */
+    static synchronized TestServer shared() {
+        if (shared == null) {
+            try {
+                Path dir = Files.createTempDirectory("ducha-web-");
+                Path rules = RulesCopy.in(dir);
+                String url = TestDatabases.PG_ADMIN != null && !TestDatabases.PG_ADMIN.isBlank()
+                        ? TestDatabases.postgres(dir) : TestDatabases.h2(dir);
+                Map<String, Object> properties = new LinkedHashMap<>();
+                properties.put("server.port", 0);
+                properties.put("ducha.rules", rules.toString());
+                properties.put("ducha.db.url", url);
+                properties.put("ducha.admin.username", "admin");
+                properties.put("ducha.admin.password", PASSWORD);
+                shared = new TestServer(DuchaServer.start(properties), rules);
+                Runtime.getRuntime().addShutdownHook(new Thread(shared.context::close));
+                for (String[] user : new String[][] {{"city", "CITY", null}, {"auditor", "AUDITOR", null},
+                        {"lanxi", "COUNTY", "lanxi"}, {"dongyang", "COUNTY", "dongyang"}}) {
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("username", user[0]);
+                    body.put("password", PASSWORD);
+                    body.put("role", user[1]);
+                    body.put("unit", user[2]);
+                    HttpResponse<String> r = shared.post("admin", "/api/users", body);
+                    if (r.statusCode() != 201) {
+                        throw new IllegalStateException("cannot add " + user[0] + ": " + r.body());
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return shared;
+    }
+
+    /**
+     * Stores every sample sheet of {@code periods} directly (set-up, not under test), once per period, and judges
+     * the last of them through the API as the city supervisor; answers that run's id.
+     */
+    synchronized long samplesJudged(String... periods) {
+        Store store = context.getBean(Store.class);
+        SheetReader reader = new SheetReader(context.getBean(RulesInForce.class).current().catalogue());
+        for (String period : periods) {
+            if (!loaded.add(period)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(Path.of("samples", period))) {
+                for (Path file : files.sorted().toList()) {
+                    byte[] bytes = Files.readAllBytes(file);
+                    FactSheet sheet = reader.read(file.toString(), SheetFormat.JSON, bytes).sheet().orElseThrow();
+                    store.submissions().add(sheet, bytes, "test set-up");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        HttpResponse<String> run = post("city", "/api/evaluations", Map.of("period", periods[periods.length - 1]));
+        if (run.statusCode() != 201) {
+            throw new IllegalStateException("cannot evaluate: " + run.body());
+        }
+        return json(run).get("id").asLong();
+    }
+
+    /** A request as {@code user} (null: anonymous). */
+    HttpRequest.Builder request(String user, String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
+        if (user != null) {
+            b.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        }
+        return b;
+    }
+
+    HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpResponse<byte[]> sendForBytes(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpResponse<String> get(String user, String path) {
+        return send(request(user, path).GET().build());
+    }
+
+    /** POSTs {@code body} as JSON. */
+    HttpResponse<String> post(String user, String path, Object body) {
+        return send(request(user, path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+    }
+
+    /** POSTs raw bytes with a content type. */
+    HttpResponse<String> post(String user, String path, String contentType, byte[] body) {
+        return send(request(user, path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    /** POSTs one file as multipart/form-data, the way a browser's upload form does. */
+    HttpResponse<String> upload(String user, String fileName, byte[] content, String... headers) {
+        String boundary = "----ducha" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[head.length + content.length + tail.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(content, 0, all, head.length, content.length);
+        System.arraycopy(tail, 0, all, head.length + content.length, tail.length);
+        HttpRequest.Builder b = request(user, "/api/sheets")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(all));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b.build());
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+
+    /** A sample sheet's bytes. */
+    static byte[] sample(String period, String unit) {
+        try {
+            return Files.readAllBytes(Path.of("samples", period, unit + ".json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
