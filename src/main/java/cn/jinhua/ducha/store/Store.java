@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -40,14 +42,18 @@ public final class Store implements AutoCloseable {
     private static final Pattern H2_FILE = Pattern.compile("jdbc:h2:file:([^;]+)(;.*)?");
     private static final int OPEN_ATTEMPTS = 20;
 
-    private final SingleConnectionDataSource dataSource;
+    private final DataSource dataSource;
+    private final String url;
+    private final Runnable closer;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final AuditChain audit;
 
-    private Store(SingleConnectionDataSource dataSource, Clock clock) {
+    private Store(DataSource dataSource, String url, Runnable closer, Clock clock) {
         this.dataSource = dataSource;
+        this.url = url;
+        this.closer = closer;
         this.jdbc = JdbcClient.create(dataSource);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.clock = clock;
@@ -62,13 +68,36 @@ public final class Store implements AutoCloseable {
      * @throws StoreException naming the URL when it cannot be reached
      */
     public static Store open(String url, String user, String password, Clock clock) {
+        return open(url, user, password, clock, 1);
+    }
+
+    /**
+     * Opens the store as {@link #open(String, String, String, Clock)} does, with a pool of up to {@code connections}
+     * connections (HikariCP) for a process that serves many requests at once; one connection is all a command needs.
+     */
+    public static Store open(String url, String user, String password, Clock clock, int connections) {
         Matcher h2 = H2_FILE.matcher(url);
         if (h2.matches()) {
             createAtomically(Path.of(h2.group(1)), h2.group(2) == null ? "" : h2.group(2), user, password);
         }
-        SingleConnectionDataSource dataSource = connect(url, user, password);
-        migrate(dataSource, url);
-        return new Store(dataSource, clock);
+        SingleConnectionDataSource single = connect(url, user, password);
+        migrate(single, url);
+        if (connections <= 1) {
+            return new Store(single, url, single::destroy, clock);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("ducha-store");
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(connections);
+        try {
+            HikariDataSource pool = new HikariDataSource(config);
+            return new Store(pool, url, pool::close, clock);
+        } finally {
+            // only now: an embedded H2 database stays open while the pool takes over
+            single.destroy();
+        }
     }
 
     /** The JDBC URL of an H2 store in {@code file} (without H2's {@code .mv.db}), with the store's settings. */
@@ -226,7 +255,7 @@ public final class Store implements AutoCloseable {
                 pause(250);
             }
         } finally {
-            dataSource.destroy();
+            closer.run();
         }
     }
 
@@ -244,6 +273,6 @@ public final class Store implements AutoCloseable {
     }
 
     private boolean isH2() {
-        return dataSource.getUrl() != null && dataSource.getUrl().startsWith("jdbc:h2:");
+        return url.startsWith("jdbc:h2:");
     }
 }

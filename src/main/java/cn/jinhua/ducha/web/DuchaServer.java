@@ -50,9 +50,9 @@ public class DuchaServer {
 
     @Bean(destroyMethod = "close")
     Store store(@Value("${ducha.db.url:}") String url, @Value("${ducha.db.user:}") String user,
-                @Value("${ducha.db.password:}") String password) {
+                @Value("${ducha.db.password:}") String password, @Value("${ducha.db.connections:10}") int connections) {
         return Store.open(url.isBlank() ? Store.DEFAULT_URL : url, user.isBlank() ? null : user,
-                password.isBlank() ? null : password, Clock.systemUTC());
+                password.isBlank() ? null : password, Clock.systemUTC(), connections);
     }
 
     @Bean

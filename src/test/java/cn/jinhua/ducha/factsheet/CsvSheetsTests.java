@@ -77,7 +77,7 @@ class CsvSheetsTests {
         assertThat(result.rejection()).isEmpty();
         FactSheet sheet = result.sheet().orElseThrow();
         assertThat(sheet.source()).isEqualTo(SOURCE);
-        SheetLayoutTests.assertSameFacts(sheet, expected());
+        Spreadsheets.assertSameFacts(sheet, expected());
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -82,16 +81,6 @@ class ExcelTemplateTests {
         return fields;
     }
 
-    private static XSSFRow rowOf(XSSFWorkbook workbook, String field) {
-        XSSFSheet sheet = workbook.getSheetAt(0);
-        for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-            if (sheet.getRow(r).getCell(ExcelTemplate.FIELD).getStringCellValue().equals(field)) {
-                return sheet.getRow(r);
-            }
-        }
-        throw new AssertionError("no row for " + field);
-    }
-
     @ParameterizedTest(name = "For {0} the template asks every unit for exactly what the evaluation holds it owes")
     @ValueSource(strings = {"2023-01", "2023-06", "2023-09", "2023-12", "2024-03", "2025-01"})
     void asksForExactlyTheValuesTheEvaluationCallsOwed(String month) throws IOException {
@@ -137,9 +126,9 @@ class ExcelTemplateTests {
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("字段 field");
             assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("值 value");
             assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("说明 note");
-            assertThat(rowOf(template, "unit").getCell(1).getStringCellValue()).isEqualTo("yiwu");
-            assertThat(rowOf(template, "period").getCell(1).getStringCellValue()).isEqualTo("2023-09");
-            assertThat(rowOf(template, "period").getCell(1).getCellStyle().getDataFormatString())
+            assertThat(Spreadsheets.rowOf(template, "unit").getCell(1).getStringCellValue()).isEqualTo("yiwu");
+            assertThat(Spreadsheets.rowOf(template, "period").getCell(1).getStringCellValue()).isEqualTo("2023-09");
+            assertThat(Spreadsheets.rowOf(template, "period").getCell(1).getCellStyle().getDataFormatString())
                     .as("text, so that Excel does not make a date of it").isEqualTo("@");
             List<String> fields = askedFields(template);
             int firstProgress = fields.indexOf(fields.stream().filter(f -> f.startsWith("progress.")).findFirst()
@@ -155,7 +144,7 @@ class ExcelTemplateTests {
         try (XSSFWorkbook template = open(ExcelTemplate.write(catalogue, unit("yiwu"), PERIOD, august))) {
             assertThat(template.getSheetAt(0).getRow(0).getCell(ExcelTemplate.LAST).getStringCellValue())
                     .contains("2023-08");
-            XSSFRow rate = rowOf(template, "digital.one_network_rate_pct");
+            XSSFRow rate = Spreadsheets.rowOf(template, "digital.one_network_rate_pct");
             Commitment t092 = catalogue.commitment("T09.2").orElseThrow();
             assertThat(rate.getCell(ExcelTemplate.LABEL).getStringCellValue()).isEqualTo(t092.label());
             assertThat(rate.getCell(ExcelTemplate.MEASURE).getStringCellValue()).isEqualTo("%");
@@ -166,19 +155,19 @@ class ExcelTemplateTests {
             assertThat(rate.getCell(ExcelTemplate.VALUE).getCellType()).as("left for the unit to fill")
                     .isEqualTo(CellType.BLANK);
 
-            XSSFRow days = rowOf(template, "investment.enterprise_project_approval_days");
+            XSSFRow days = Spreadsheets.rowOf(template, "investment.enterprise_project_approval_days");
             assertThat(days.getCell(ExcelTemplate.TARGET).getStringCellValue()).isEqualTo("≤ 80");
             assertThat(days.getCell(ExcelTemplate.MEASURE).getStringCellValue()).isEqualTo("天");
 
-            XSSFRow users = rowOf(template, "digital.zlb_registered_users");
+            XSSFRow users = Spreadsheets.rowOf(template, "digital.zlb_registered_users");
             assertThat(users.getCell(ExcelTemplate.TARGET).getStringCellValue()).startsWith("全市合计 ");
 
-            XSSFRow milestone = rowOf(template, "investment.one_stop_center_integrated");
+            XSSFRow milestone = Spreadsheets.rowOf(template, "investment.one_stop_center_integrated");
             assertThat(milestone.getCell(ExcelTemplate.LAST).getStringCellValue())
                     .isEqualTo(Boolean.TRUE.equals(august.facts().get("investment.one_stop_center_integrated"))
                             ? "是" : "否");
 
-            XSSFRow t06 = rowOf(template, "progress.T06");
+            XSSFRow t06 = Spreadsheets.rowOf(template, "progress.T06");
             assertThat(t06.getCell(ExcelTemplate.LABEL).getStringCellValue())
                     .startsWith("任务6进展：").contains(catalogue.task(6).orElseThrow().title());
             assertThat(t06.getCell(ExcelTemplate.LAST).getStringCellValue())
@@ -267,7 +256,7 @@ class ExcelTemplateTests {
                 }
             }
             assertThat(hostileCells).as("the hostile text is there, as text").hasSizeGreaterThanOrEqualTo(2);
-            Cell sender = rowOf(template, "submittedBy").getCell(ExcelTemplate.LAST);
+            Cell sender = Spreadsheets.rowOf(template, "submittedBy").getCell(ExcelTemplate.LAST);
             assertThat(sender.getCellType()).isEqualTo(CellType.STRING);
             assertThat(sender.getStringCellValue()).isEqualTo("=cmd|' /C calc'!A0");
             assertThat(sender.getCellStyle().getQuotePrefixed())
@@ -281,28 +270,15 @@ class ExcelTemplateTests {
         FactSheet august = sample("yiwu", PERIOD.minusMonths(1));
         byte[] template = ExcelTemplate.write(catalogue, unit("yiwu"), PERIOD, august);
 
-        byte[] filled;
-        try (XSSFWorkbook workbook = open(template); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            List<String> asked = askedFields(workbook);
-            assertThat(asked).as("the template asks for every value of the JSON sheet")
+        try (XSSFWorkbook workbook = open(template)) {
+            assertThat(askedFields(workbook)).as("the template asks for every value of the JSON sheet")
                     .containsAll(september.values().keySet());
-            rowOf(workbook, "submittedBy").getCell(ExcelTemplate.VALUE).setCellValue(september.submittedBy());
-            september.facts().forEach((metric, value) -> Spreadsheets.set(rowOf(workbook, metric), ExcelTemplate.VALUE,
-                    value instanceof Boolean b ? (b ? "是" : "否") : value));
-            september.progress().forEach((task, p) -> {
-                XSSFRow row = rowOf(workbook, "progress." + task);
-                row.getCell(ExcelTemplate.VALUE).setCellValue(p.status().name());
-                if (p.note() != null) {
-                    row.getCell(ExcelTemplate.NOTE).setCellValue(p.note());
-                }
-            });
-            workbook.write(out);
-            filled = out.toByteArray();
         }
+        byte[] filled = Spreadsheets.fill(template, september);
         SheetReader.Result read = reader.read("yiwu-2023-09.xlsx", SheetFormat.XLSX, filled);
 
         assertThat(read.rejection()).isEmpty();
-        SheetLayoutTests.assertSameFacts(read.sheet().orElseThrow(), september);
+        Spreadsheets.assertSameFacts(read.sheet().orElseThrow(), september);
     }
 
     @Test

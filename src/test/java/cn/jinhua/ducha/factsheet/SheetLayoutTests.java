@@ -99,19 +99,6 @@ class SheetLayoutTests {
         return result.sheet().orElseThrow();
     }
 
-    /** The same unit, period, sender, facts (by value) and progress as {@code expected}. */
-    static void assertSameFacts(FactSheet actual, FactSheet expected) {
-        assertThat(actual.unit()).isEqualTo(expected.unit());
-        assertThat(actual.period()).isEqualTo(expected.period());
-        assertThat(actual.submittedBy()).isEqualTo(expected.submittedBy());
-        assertThat(actual.facts())
-                .usingRecursiveComparison()
-                .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
-                .isEqualTo(expected.facts());
-        assertThat(actual.facts()).containsOnlyKeys(expected.facts().keySet());
-        assertThat(actual.progress()).isEqualTo(expected.progress());
-    }
-
     private static List<String> rejectedErrors(Layout layout, SheetReader.Result result) {
         assertThat(result.sheet()).as("a rejected sheet keeps nothing").isEmpty();
         Rejection rejection = result.rejection().orElseThrow();
@@ -125,7 +112,7 @@ class SheetLayoutTests {
     @ParameterizedTest(name = "A {0} sheet gives the same facts as the JSON sheet")
     @EnumSource(Layout.class)
     void acceptsTheSameFactsAsTheJsonSheet(Layout layout) {
-        assertSameFacts(accepted(read(layout, validLines())), expected());
+        Spreadsheets.assertSameFacts(accepted(read(layout, validLines())), expected());
     }
 
     @ParameterizedTest(name = "A {0} sheet may head its columns field,value in English alone, and drop the note column")
@@ -204,7 +191,7 @@ class SheetLayoutTests {
 
         FactSheet sheet = accepted(reader.read(layout.source(), layout.format, layout.write(header, lines)));
 
-        assertSameFacts(sheet, expected());
+        Spreadsheets.assertSameFacts(sheet, expected());
     }
 
     static Stream<Arguments> badSheets() {

@@ -1,6 +1,7 @@
 package cn.jinhua.ducha.factsheet;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -145,6 +146,54 @@ public final class Spreadsheets {
         } else if (value != null) {
             row.createCell(column).setCellValue(value.toString());
         }
+    }
+
+    /**
+     * A downloaded template filled in as a person does in Excel: the sheet's values typed into column B (是/否 for
+     * milestones), its progress statuses and notes, and who submits it.
+     */
+    public static byte[] fill(byte[] template, FactSheet sheet) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template));
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            rowOf(workbook, "submittedBy").getCell(ExcelTemplate.VALUE).setCellValue(sheet.submittedBy());
+            sheet.facts().forEach((metric, value) -> set(rowOf(workbook, metric), ExcelTemplate.VALUE,
+                    value instanceof Boolean b ? (b ? "是" : "否") : value));
+            sheet.progress().forEach((task, p) -> {
+                XSSFRow row = rowOf(workbook, "progress." + task);
+                row.getCell(ExcelTemplate.VALUE).setCellValue(p.status().name());
+                if (p.note() != null) {
+                    row.getCell(ExcelTemplate.NOTE).setCellValue(p.note());
+                }
+            });
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The row of a template whose column A names {@code field}. */
+    public static XSSFRow rowOf(XSSFWorkbook workbook, String field) {
+        XSSFSheet sheet = workbook.getSheetAt(0);
+        for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+            if (sheet.getRow(r).getCell(ExcelTemplate.FIELD).getStringCellValue().equals(field)) {
+                return sheet.getRow(r);
+            }
+        }
+        throw new AssertionError("no row for " + field);
+    }
+
+    /** The same unit, period, sender, facts (by value) and progress as {@code expected}. */
+    public static void assertSameFacts(FactSheet actual, FactSheet expected) {
+        assertThat(actual.unit()).isEqualTo(expected.unit());
+        assertThat(actual.period()).isEqualTo(expected.period());
+        assertThat(actual.submittedBy()).isEqualTo(expected.submittedBy());
+        assertThat(actual.facts())
+                .usingRecursiveComparison()
+                .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                .isEqualTo(expected.facts());
+        assertThat(actual.facts()).containsOnlyKeys(expected.facts().keySet());
+        assertThat(actual.progress()).isEqualTo(expected.progress());
     }
 
     /** The text of one part of a zip (an .xlsx). */

@@ -13,9 +13,6 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 import cn.jinhua.ducha.catalogue.Catalogue;
 import cn.jinhua.ducha.factsheet.Spreadsheets.Line;
