@@ -63,6 +63,21 @@ class ArchitectureTests {
     }
 
     @Test
+    void theWebNeverTouchesASession() {
+        noClasses().that().resideInAPackage("..web..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.kie.api.runtime..")
+                .check(classes);
+    }
+
+    @Test
+    void judgingAndTheStoreNeverReachIntoTheWeb() {
+        noClasses().that().resideInAnyPackage("..alerting..", "..store..", "..evaluation..", "..rulebook..")
+                .should().dependOnClassesThat().resideInAnyPackage("..web..", "org.springframework.web..",
+                        "org.springframework.security..")
+                .check(classes);
+    }
+
+    @Test
     void nothingReadsTheClock() {
         noClasses().that().resideInAnyPackage("..evaluation..", "..rulebook..", "..catalogue..", "..factsheet..")
                 .should().callMethod(java.time.YearMonth.class, "now")

@@ -103,15 +103,16 @@ class SheetsController {
         SheetFormat format = type.isCompatibleWith(MediaType.APPLICATION_JSON) ? SheetFormat.JSON
                 : type.isCompatibleWith(MediaType.parseMediaType("text/csv")) ? SheetFormat.CSV : SheetFormat.XLSX;
         byte[] bytes = readLimited(request.getInputStream(), format);
-        String source = name != null && !name.isBlank() ? name
-                : "sheet." + format.name().toLowerCase(java.util.Locale.ROOT);
-        return submit(source, format, bytes, key, viewer, "(body)");
+        return submit(name != null && !name.isBlank() ? name : "sheet", format, bytes, key, viewer, "(body)");
     }
 
     /** Reads, checks and stores one sheet; {@code whole} names the sheet as a field, for errors of the whole file. */
     private ResponseEntity<String> submit(String name, SheetFormat format, byte[] bytes, String key, Viewer viewer,
                                           String whole) {
-        String source = "http:" + viewer.username() + ":" + name;
+        // The store reads a sheet again by the extension of the name it was received under: make it say the format.
+        String extension = "." + format.name().toLowerCase(java.util.Locale.ROOT);
+        String source = "http:" + viewer.username() + ":" + name
+                + (SheetFormat.of(name) == format && name.contains(".") ? "" : extension);
         byte[] request = concat(format.name(), bytes);
         Idempotency.Answer answer = idempotency.answer(viewer.username(), key, request, () -> {
             SheetReader reader = DuchaServer.reader(rules);

@@ -90,4 +90,18 @@ class OperationsTests {
         assertThat(TestServer.json(server.get("auditor", "/api/runs/" + run + "/replay")).get("agrees").asBoolean())
                 .isTrue();
     }
+
+    @Test
+    void answersErrorsRaisedOutsideTheControllersAsProblemsToo() {
+        HttpResponse<String> rejected = server.get("city", "/api/units/%2e%2e/me");
+        HttpResponse<String> noLogin = server.send(server.request(null, "/api/units")
+                .header("Accept-Language", "en").GET().build());
+
+        assertThat(rejected.statusCode()).isEqualTo(400);
+        assertThat(rejected.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(TestServer.json(rejected).get("title").asString()).isEqualTo("请求有误");
+        assertThat(noLogin.statusCode()).isEqualTo(401);
+        assertThat(noLogin.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith("Basic");
+        assertThat(TestServer.json(noLogin).get("title").asString()).isEqualTo("Login required");
+    }
 }

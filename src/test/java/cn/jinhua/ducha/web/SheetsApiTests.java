@@ -127,4 +127,16 @@ class SheetsApiTests {
         assertThat(sheet.get("revisions").findValuesAsString("period")).containsExactly("2023-02", "2023-02");
         assertThat(sheet.get("sheet").get("receivedBy").asString()).isEqualTo("dongyang");
     }
+
+    @Test
+    void aCsvBodyIsKeptUnderANameThatSaysCsvSoTheStoreReadsItAgainAsCsv() {
+        byte[] csv = Spreadsheets.csv(Spreadsheets.lines(TestServer.JSON.readTree(TestServer.sample("2023-12",
+                "dongyang"))), java.nio.charset.StandardCharsets.UTF_8);
+
+        HttpResponse<String> stored = server.send(server.request("dongyang", "/api/sheets?name=东阳十二月报表")
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofByteArray(csv)).build());
+
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
+        assertThat(TestServer.json(stored).get("source").asString()).isEqualTo("http:dongyang:东阳十二月报表.csv");
+    }
 }
