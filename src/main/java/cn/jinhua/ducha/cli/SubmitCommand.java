@@ -45,7 +45,9 @@ final class SubmitCommand implements Callable<Integer> {
         Rulebook rulebook = ducha.rulebook();
         SheetReader reader = new SheetReader(rulebook.catalogue());
         List<SheetReader.Result> results = new ArrayList<>();
-        received.forEach((source, bytes) -> results.add(reader.read(source, SheetFormat.of(source), bytes)));
+        received.forEach((source, bytes) -> results.add(bytes.length > SheetReader.MAX_BYTES
+                ? reader.read(Path.of(source)) // refused by its size, which the file tells
+                : reader.read(source, SheetFormat.of(source), bytes)));
         SheetBatch batch = reader.batch(results);
         try (Store store = ducha.openStore()) {
             Submissions submissions = store.submissions();
@@ -80,7 +82,10 @@ final class SubmitCommand implements Callable<Integer> {
                 for (Path file : walk.filter(Files::isRegularFile)
                         .filter(p -> !Files.isDirectory(path) || SheetFormat.isSheet(p))
                         .sorted().toList()) {
-                    received.put(file.toString(), Files.readAllBytes(file));
+                    // an oversized file is not read whole: its refusal keeps the first bytes, as evidence
+                    try (var in = Files.newInputStream(file)) {
+                        received.put(file.toString(), in.readNBytes(SheetReader.MAX_BYTES + 1));
+                    }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

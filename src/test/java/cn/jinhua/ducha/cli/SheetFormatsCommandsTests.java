@@ -171,6 +171,20 @@ class SheetFormatsCommandsTests {
         assertThat(verdicts(fromStore.json())).isEqualTo(verdicts(fromJson.json()));
     }
 
+    @Test
+    void submitRefusesAnOversizedSheetByItsSizeWithoutReadingItWhole(@TempDir Path dir) throws IOException {
+        Path huge = dir.resolve("yiwu.json");
+        long size = 40L * 1024 * 1024;
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(size);
+        }
+
+        Run refused = ducha("--db", TestDatabases.h2(dir), "--by", "tester", "submit", huge);
+
+        assertThat(refused.status()).isEqualTo(2);
+        assertThat(refused.out()).contains("yiwu.json", String.valueOf(size), "too large", "0 stored, 1 refused");
+    }
+
     /** The workbook with a formula in the value cell of its fourth row below the header. */
     private static byte[] withFormula(byte[] xlsx) throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx));

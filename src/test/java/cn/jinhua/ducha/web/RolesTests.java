@@ -38,6 +38,7 @@ class RolesTests {
     private static long lanxiAlert;
     private static long dongyangAlert;
     private static long otherAlert;
+    private static long webhook;
 
     @BeforeAll
     static void judgeTheSamples() {
@@ -55,6 +56,8 @@ class RolesTests {
                 .get("id").asLong();
         dongyangAlert = open.stream().filter(a -> a.get("unit").asString().equals("dongyang")).findFirst()
                 .orElseThrow().get("id").asLong();
+        webhook = TestServer.json(server.post("admin", "/api/webhooks",
+                Map.of("name", "督办群 test", "url", "http://127.0.0.1:9/hook"))).get("id").asLong();
         otherAlert = open.stream().map(a -> a.get("id").asLong())
                 .filter(id -> id != lanxiAlert && id != dongyangAlert).findFirst().orElseThrow();
     }
@@ -139,7 +142,10 @@ class RolesTests {
                         "password", "another-secret", "role", "AUDITOR"), Map.of("admin", 201)),
                 get("/api/webhooks", Map.of("admin", 200)),
                 post(() -> "/api/webhooks", () -> Map.of("name", "测试 test", "url", "http://127.0.0.1:9/hook"),
-                        Map.of("admin", 201)));
+                        Map.of("admin", 201)),
+                post(() -> "/api/webhooks/" + webhook + "/test", () -> Map.of(), Map.of("admin", 202)),
+                get("/api/evaluations?period=2023-09", readers()),
+                get("/api/alerts?unit=dongyang", Map.of("city", 200, "auditor", 200)));
     }
 
     static Stream<Arguments> calls() {
