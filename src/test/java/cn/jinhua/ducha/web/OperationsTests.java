@@ -36,6 +36,9 @@ class OperationsTests {
                 "/api/verdicts/{id}/explanation", "/api/alerts/{id}/ack", "/api/alerts/{id}/close", "/api/waivers",
                 "/api/catalogue", "/api/units", "/api/audit/verify", "/api/runs/{id}/replay",
                 "/api/templates/{unit}/{period}.xlsx", "/api/rules/reload");
+        assertThat(TestServer.json(docs).get("info").get("title").asString()).isEqualTo("督查 Ducha API");
+        assertThat(TestServer.json(docs).get("components").get("securitySchemes").get("basic").get("scheme")
+                .asString()).isEqualTo("basic");
         assertThat(ui.statusCode()).isEqualTo(200);
         assertThat(ui.body()).contains("swagger-ui");
     }
