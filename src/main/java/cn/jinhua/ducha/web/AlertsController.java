@@ -65,7 +65,7 @@ class AlertsController {
     @Operation(summary = "预警列表 / followed-up alerts you may see, by state, unit, level and period")
     @GetMapping("/api/alerts")
     List<AlertCase> list(@RequestParam(required = false) String state,
-                         @RequestParam(required = false) String unit,
+                         @RequestParam(name = "unit", required = false) String name,
                          @RequestParam(required = false) String level,
                          @RequestParam(required = false) String period,
                          @AuthenticationPrincipal Viewer viewer) {
@@ -78,6 +78,7 @@ class AlertsController {
                         .formatted(state) + "is not one of OPEN, ACKNOWLEDGED, ESCALATED, RESOLVED, CLOSED");
             }
         }
+        String unit = rules.unitId(name);
         if (unit != null && !viewer.reads(unit)) {
             throw ApiProblem.forbidden("unit", "您不能查阅 %s 的预警 / you may not read %s's alerts"
                     .formatted(unit, unit));

@@ -114,10 +114,11 @@ class EvaluationsController {
     @GetMapping("/api/verdicts")
     List<VerdictView> verdicts(@RequestParam(required = false) String period,
                                @RequestParam(required = false) Long run,
-                               @RequestParam(required = false) String unit,
+                               @RequestParam(name = "unit", required = false) String name,
                                @RequestParam(required = false) String status,
                                @RequestParam(required = false) Integer task,
                                @AuthenticationPrincipal Viewer viewer) {
+        String unit = rules.unitId(name);
         if (unit != null && !viewer.reads(unit)) {
             throw ApiProblem.forbidden("unit", "您不能查阅 %s 的结论 / you may not read %s's verdicts"
                     .formatted(unit, unit));

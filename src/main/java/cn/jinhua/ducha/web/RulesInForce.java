@@ -32,6 +32,14 @@ public final class RulesInForce {
         return current.get();
     }
 
+    /**
+     * The id of the unit a request names by id, code, Chinese name or alias; an unknown name is answered as given,
+     * so that a filter on it finds nothing rather than failing.
+     */
+    public String unitId(String name) {
+        return name == null ? null : current().catalogue().unit(name).map(u -> u.id()).orElse(name);
+    }
+
     /** The outcome of a reload: the ruleset before and after, and whether the store had not seen it before. */
     public record Reloaded(String before, String after, int rules, boolean recorded) {
     }

@@ -140,9 +140,11 @@ class SheetsController {
 
     @Operation(summary = "查询报表 / sheets, of a unit and period where given; every revision")
     @GetMapping("/api/sheets")
-    List<RevisionView> list(@RequestParam(required = false) String unit,
-                            @RequestParam(required = false) YearMonth period,
+    List<RevisionView> list(@RequestParam(name = "unit", required = false) String name,
+                            @RequestParam(name = "period", required = false) String month,
                             @AuthenticationPrincipal Viewer viewer) {
+        String unit = rules.unitId(name);
+        YearMonth period = month == null ? null : EvaluationsController.month("period", month);
         if (unit != null && !viewer.reads(unit)) {
             throw ApiProblem.forbidden("unit", "您不能查阅 %s 的报表 / you may not read %s's sheets"
                     .formatted(unit, unit));

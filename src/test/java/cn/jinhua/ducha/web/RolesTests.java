@@ -218,4 +218,19 @@ class RolesTests {
         assertThat(TestServer.json(response).get("errors").get(0).get("field").asString()).isEqualTo("unit");
         assertThat(TestServer.json(server.get("city", "/api/sheets?unit=dongyang")).size()).isEqualTo(before);
     }
+
+    @Test
+    void aUnitMayBeNamedInChineseAndAMonthMustBeWrittenYyyyMm() {
+        HttpResponse<String> byName = server.get("lanxi", "/api/verdicts?period=2023-09&unit="
+                + java.net.URLEncoder.encode("兰溪市", java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> otherByName = server.get("lanxi", "/api/alerts?unit="
+                + java.net.URLEncoder.encode("东阳市", java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> badMonth = server.get("city", "/api/sheets?period=2023-9");
+
+        assertThat(byName.statusCode()).isEqualTo(200);
+        assertThat(TestServer.json(byName).findValuesAsString("unit")).isNotEmpty().containsOnly("lanxi");
+        assertThat(otherByName.statusCode()).isEqualTo(403);
+        assertThat(badMonth.statusCode()).isEqualTo(400);
+        assertThat(TestServer.json(badMonth).get("errors").get(0).get("field").asString()).isEqualTo("period");
+    }
 }
