@@ -32,6 +32,7 @@ class DashboardSecurity implements WebMvcConfigurer {
     SecurityFilterChain dashboard(HttpSecurity http) throws Exception {
         http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/overview", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .exceptionHandling(x -> x.accessDeniedPage("/denied"))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/login").permitAll()
                         .requestMatchers("/audit/**").hasRole("AUDITOR")

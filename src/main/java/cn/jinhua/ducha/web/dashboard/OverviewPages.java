@@ -67,6 +67,12 @@ class OverviewPages {
         return "dashboard/login";
     }
 
+    /** Where the security chain sends a signed-in user who asked for a page of another role (the audit pages). */
+    @GetMapping("/denied")
+    String denied() {
+        throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+    }
+
     @GetMapping("/overview")
     String overview(@RequestParam(required = false) String period, @AuthenticationPrincipal Viewer viewer,
                     Locale locale, Model model) {

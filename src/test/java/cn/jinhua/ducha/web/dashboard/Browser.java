@@ -15,6 +15,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.print.PageSize;
+import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -111,6 +113,22 @@ final class Browser implements AutoCloseable {
             throw new UncheckedIOException(e);
         } finally {
             driver.manage().window().setSize(new Dimension(1440, 1000));
+        }
+    }
+
+    /** Prints the page as the browser would on paper (its print CSS asks for A4 landscape) to target/screenshots. */
+    Path print(String name) {
+        PrintOptions options = new PrintOptions();
+        options.setPageSize(new PageSize(21.0, 29.7));
+        options.setOrientation(PrintOptions.Orientation.LANDSCAPE);
+        options.setBackground(true);
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(name + ".pdf");
+            Files.write(file, OutputType.BYTES.convertFromBase64Png(driver.print(options).getContent()));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

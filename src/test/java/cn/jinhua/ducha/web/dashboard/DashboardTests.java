@@ -124,7 +124,7 @@ class DashboardTests {
         browser.screenshot("unit", 1400);
 
         browser.open("/units/yiwu?period=2023-09");
-        assertThat(browser.all("#verdicts")).as("another county's page").isEmpty();
+        assertThat(browser.find("#error-status").getText()).as("another county's page").isEqualTo("404");
         assertThat(browser.driver().getPageSource()).doesNotContain("义乌市 2023-09");
     }
 
@@ -258,7 +258,7 @@ class DashboardTests {
 
     @Test
     @Order(9)
-    void catalogueAndPrintableReport() {
+    void catalogueAndPrintableReport() throws IOException {
         browser.login(CITY, PASSWORD);
         browser.follow("#nav-catalogue");
         assertThat(browser.find("#coverage").getText()).startsWith("覆盖 38 / 38");
@@ -269,9 +269,12 @@ class DashboardTests {
         assertThat(browser.all("#reds tbody tr")).as(browser.find("main").getText()).hasSize(4);
         assertThat(browser.all("#report-alerts li")).hasSize(18);
         browser.screenshot("report", 1500);
+        Path pdf = browser.print("report");
+        assertThat(Files.readString(pdf, StandardCharsets.ISO_8859_1)).startsWith("%PDF-")
+                .as("A4 landscape: 842 × 595 points").containsPattern("/MediaBox \\[0 0 84[12](\\.\\d+)? 59[56]");
         browser.login(COUNTY, PASSWORD);
         browser.open("/audit");
-        assertThat(browser.all("#chain")).as("the audit pages are the auditors'").isEmpty();
+        assertThat(browser.find("#error-status").getText()).as("the audit pages are the auditors'").isEqualTo("403");
     }
 
     /** The worst light of each unit and task (G, 01..38, S) among the verdicts, as the command line's table. */
