@@ -4,7 +4,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import cn.jinhua.ducha.alerting.Supervision;
@@ -21,7 +20,6 @@ import cn.jinhua.ducha.store.Runs;
 import cn.jinhua.ducha.store.Store;
 import cn.jinhua.ducha.store.Submissions;
 import cn.jinhua.ducha.web.Viewer;
-import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

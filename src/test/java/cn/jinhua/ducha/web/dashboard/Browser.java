@@ -6,17 +6,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.print.PageSize;
 import org.openqa.selenium.print.PrintOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -55,7 +56,7 @@ final class Browser implements AutoCloseable {
 
     /** Opens a page and waits until it has loaded: get() was seen to return while the new page was still parsing. */
     void open(String path) {
-        java.util.List<WebElement> old = driver.findElements(By.tagName("html"));
+        List<WebElement> old = driver.findElements(By.tagName("html"));
         driver.get(base + path);
         if (!old.isEmpty()) {
             waitFor(ExpectedConditions.stalenessOf(old.get(0)));
@@ -93,11 +94,11 @@ final class Browser implements AutoCloseable {
         return driver.findElement(By.cssSelector(css));
     }
 
-    java.util.List<WebElement> all(String css) {
+    List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }
 
-    <T> T waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
+    <T> T waitFor(ExpectedCondition<T> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition);
     }
 

@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 import cn.jinhua.ducha.alerting.AlertState;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -145,7 +147,7 @@ class DashboardTests {
         Map<String, String> expected = worstLights(api(CITY, "/api/verdicts?period=2023-09"));
         assertThat(browser.all("#matrix tbody tr")).hasSize(11);
         List<String> differ = expected.keySet().stream().sorted()
-                .filter(k -> !java.util.Objects.equals(expected.get(k), shown.get(k)))
+                .filter(k -> !Objects.equals(expected.get(k), shown.get(k)))
                 .map(k -> k + ": " + shown.get(k) + " shown, " + expected.get(k) + " judged").toList();
         if (!differ.isEmpty()) {
             Files.writeString(Browser.SCREENSHOTS.resolve("overview-differs.html"), browser.driver().getPageSource());
@@ -244,8 +246,8 @@ class DashboardTests {
         browser.follow("#nav-audit");
         assertThat(browser.find("#chain").getText()).startsWith("✔ 完好");
         assertThat(browser.all("#runs tbody tr")).hasSize(12);
-        new org.openqa.selenium.support.ui.Select(browser.find("#before")).selectByVisibleText("8 · 2023-08");
-        new org.openqa.selenium.support.ui.Select(browser.find("#after")).selectByVisibleText("9 · 2023-09");
+        new Select(browser.find("#before")).selectByVisibleText("8 · 2023-08");
+        new Select(browser.find("#after")).selectByVisibleText("9 · 2023-09");
         browser.follow("#diff-form button");
         assertThat(browser.all("#diff tbody tr")).isNotEmpty();
         browser.screenshot("audit", 1200);
