@@ -1,0 +1,231 @@
+package cn.jinhua.ducha.web.dashboard;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import cn.jinhua.ducha.catalogue.Catalogue;
+import cn.jinhua.ducha.catalogue.Commitment;
+import cn.jinhua.ducha.catalogue.Scope;
+import cn.jinhua.ducha.catalogue.Unit;
+import cn.jinhua.ducha.evaluation.Light;
+import cn.jinhua.ducha.store.Runs;
+import cn.jinhua.ducha.store.Store;
+import cn.jinhua.ducha.web.RulesInForce;
+import cn.jinhua.ducha.web.Viewer;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the pages show, read from the store: a period's latest run, its matrix of lights (the command line's
+ * TableReport: the worst light of each unit and task), the city totals month by month, a commitment's history.
+ * A run never changes once recorded, so its verdicts are kept in memory (without their traces) for the next page.
+ */
+@Component
+class Board {
+
+    /** Columns of the matrix: G (overall goals), the 38 tasks, S (safeguards), as the command line's table. */
+    static final String GOALS = "G";
+    static final String SAFEGUARDS = "S";
+
+    private static final int CACHED_RUNS = 48;
+
+    private final Store store;
+    private final RulesInForce rules;
+    private final Map<Long, List<Runs.StoredVerdict>> verdicts = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Long, List<Runs.StoredVerdict>> eldest) {
+                    return size() > CACHED_RUNS;
+                }
+            });
+
+    Board(Store store, RulesInForce rules) {
+        this.store = store;
+        this.rules = rules;
+    }
+
+    Catalogue catalogue() {
+        return rules.current().catalogue();
+    }
+
+    /** The periods judged so far, newest first. */
+    List<YearMonth> periods() {
+        return store.runs().list().stream().map(Runs.Run::period).distinct().sorted(Collections.reverseOrder())
+                .toList();
+    }
+
+    /** The latest run of each period, by period. */
+    Map<YearMonth, Runs.Run> latestRuns() {
+        Map<YearMonth, Runs.Run> latest = new LinkedHashMap<>();
+        // list() is newest first: the first run seen of a period is its latest
+        store.runs().list().forEach(r -> latest.putIfAbsent(r.period(), r));
+        return latest;
+    }
+
+    Optional<Runs.Run> latestRun(YearMonth period) {
+        return Optional.ofNullable(latestRuns().get(period));
+    }
+
+    /** The period asked for, else the newest judged one; empty when nothing has been judged. */
+    Optional<YearMonth> periodOrLatest(String asked) {
+        if (asked != null && asked.matches("\\d{4}-(0[1-9]|1[0-2])")) {
+            return Optional.of(YearMonth.parse(asked));
+        }
+        return periods().stream().findFirst();
+    }
+
+    /** A run's verdicts, traces left out. */
+    List<Runs.StoredVerdict> verdicts(long run) {
+        List<Runs.StoredVerdict> cached = verdicts.get(run);
+        if (cached != null) {
+            return cached;
+        }
+        List<Runs.StoredVerdict> slim = store.runs().verdicts(run).stream()
+                .map(v -> new Runs.StoredVerdict(v.seq(), v.unit(), v.commitment(), v.status(), v.light(), v.value(),
+                        v.target(), v.expected(), v.rule(), v.explanation(), v.missingUnits(), null))
+                .toList();
+        verdicts.put(run, slim);
+        return slim;
+    }
+
+    /** The units a viewer may see, in the registry's order: the supervised ones (never the province). */
+    List<Unit> units(Viewer viewer) {
+        return catalogue().units().stream().filter(Unit::isSupervised).filter(u -> viewer.reads(u.id())).toList();
+    }
+
+    /** One cell of the matrix: the worst light of a unit's verdicts on a task, null where none has a light. */
+    record Cell(String column, String light) {
+    }
+
+    /** A unit's row: its cells and its verdicts counted by light. */
+    record Row(Unit unit, List<Cell> cells, Map<Light, Integer> counts) {
+    }
+
+    /** The matrix of a run, for the units the viewer may see, with the counts by light over them all. */
+    record Matrix(List<String> columns, List<Row> rows, Map<Light, Integer> total) {
+    }
+
+    Matrix matrix(Runs.Run run, Viewer viewer) {
+        Catalogue catalogue = catalogue();
+        List<String> columns = columns(catalogue);
+        Map<String, List<Runs.StoredVerdict>> byUnit = verdicts(run.id()).stream()
+                .collect(Collectors.groupingBy(Runs.StoredVerdict::unit));
+        Map<String, String> columnOf = catalogue.commitments().stream()
+                .collect(Collectors.toMap(Commitment::id, Board::column));
+        List<Row> rows = new ArrayList<>();
+        Map<Light, Integer> total = new EnumMap<>(Light.class);
+        for (Unit unit : units(viewer)) {
+            List<Runs.StoredVerdict> mine = byUnit.getOrDefault(unit.id(), List.of());
+            Map<String, Light> worst = new LinkedHashMap<>();
+            Map<Light, Integer> counts = new EnumMap<>(Light.class);
+            for (Runs.StoredVerdict v : mine) {
+                if (v.light() == null) {
+                    continue;
+                }
+                Light light = Light.valueOf(v.light());
+                counts.merge(light, 1, Integer::sum);
+                worst.merge(columnOf.getOrDefault(v.commitment(), "?"), light,
+                        (a, b) -> severity(a) >= severity(b) ? a : b);
+            }
+            counts.forEach((l, n) -> total.merge(l, n, Integer::sum));
+            List<Cell> cells = columns.stream()
+                    .map(c -> new Cell(c, worst.containsKey(c) ? worst.get(c).name() : null)).toList();
+            rows.add(new Row(unit, cells, counts));
+        }
+        return new Matrix(columns, rows, total);
+    }
+
+    static List<String> columns(Catalogue catalogue) {
+        List<String> columns = new ArrayList<>();
+        columns.add(GOALS);
+        catalogue.tasks().forEach(t -> columns.add("%02d".formatted(t.number())));
+        columns.add(SAFEGUARDS);
+        return columns;
+    }
+
+    static String column(Commitment c) {
+        return c.task() != null ? "%02d".formatted(c.task().number()) : c.id().substring(0, 1);
+    }
+
+    /** Red over yellow over grey over green, as the command line's table. */
+    static int severity(Light light) {
+        return switch (light) {
+            case GREEN -> 0;
+            case GREY -> 1;
+            case YELLOW -> 2;
+            case RED -> 3;
+        };
+    }
+
+    /** One month of a commitment for one unit: the stored verdict's fields, as numbers where they are numbers. */
+    record Point(YearMonth period, long run, int seq, String status, String light, String value, BigDecimal number,
+                 String target, String expected, String explanation) {
+    }
+
+    /** The history of a commitment for a unit over the periods judged, oldest first (latest run of each). */
+    List<Point> history(String commitment, String unit) {
+        List<Point> points = new ArrayList<>();
+        latestRuns().values().stream().sorted((a, b) -> a.period().compareTo(b.period())).forEach(run -> verdicts(
+                run.id()).stream().filter(v -> v.unit().equals(unit) && v.commitment().equals(commitment))
+                .findFirst().ifPresent(v -> points.add(new Point(run.period(), run.id(), v.seq(), v.status(),
+                        v.light(), Words.value(v.value()), number(v.value()), v.target(), v.expected(),
+                        v.explanation()))));
+        return points;
+    }
+
+    /** The commitments judged once for the whole city (全市合计: 浙里办 users, export shops, warehouses ...). */
+    List<Commitment> cityTotals() {
+        return catalogue().commitments().stream().filter(c -> c.scope() == Scope.CITY_TOTAL).toList();
+    }
+
+    /** A chart's series: the months of a year up to a period, with value, target and 序时进度 per month. */
+    record Series(Commitment commitment, List<String> months, List<BigDecimal> values, List<BigDecimal> targets,
+                  List<BigDecimal> expected, Point current) {
+    }
+
+    /** The commitment's months for {@code unit} from January of {@code period}'s year to {@code period}. */
+    Series series(Commitment commitment, String unit, YearMonth period) {
+        List<Point> all = history(commitment.id(), unit);
+        return series(commitment, all.stream().filter(p -> p.period().getYear() == period.getYear()
+                && !p.period().isAfter(period)).toList(), all.stream().filter(p -> p.period().equals(period))
+                .findFirst().orElse(null));
+    }
+
+    static Series series(Commitment commitment, List<Point> points, Point current) {
+        return new Series(commitment, points.stream().map(p -> p.period().toString()).toList(),
+                points.stream().map(Point::number).toList(),
+                points.stream().map(p -> decimal(p.target())).toList(),
+                points.stream().map(p -> decimal(p.expected())).toList(), current);
+    }
+
+    private static BigDecimal number(String valueJson) {
+        return valueJson == null ? null : decimal(valueJson);
+    }
+
+    private static BigDecimal decimal(String text) {
+        if (text == null || !text.matches("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?")) {
+            return null;
+        }
+        return new BigDecimal(text);
+    }
+
+    /** Unit ids to Chinese names, for the pages' look-ups. */
+    Map<String, String> unitNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        catalogue().units().forEach(u -> names.put(u.id(), u.name()));
+        return names;
+    }
+
+    /** Ids to commitments, for the pages' look-ups. */
+    Map<String, Commitment> commitmentsById() {
+        return catalogue().commitments().stream().collect(Collectors.toMap(Commitment::id, Function.identity()));
+    }
+}

@@ -1,0 +1,176 @@
+package cn.jinhua.ducha.web.dashboard;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import cn.jinhua.ducha.alerting.Supervision;
+import cn.jinhua.ducha.alerting.TrackedAlert;
+import cn.jinhua.ducha.catalogue.Catalogue;
+import cn.jinhua.ducha.catalogue.Commitment;
+import cn.jinhua.ducha.catalogue.Unit;
+import cn.jinhua.ducha.evaluation.Light;
+import cn.jinhua.ducha.factsheet.ExcelTemplate;
+import cn.jinhua.ducha.factsheet.FactSheet;
+import cn.jinhua.ducha.factsheet.SheetFormat;
+import cn.jinhua.ducha.factsheet.SheetReader;
+import cn.jinhua.ducha.store.Runs;
+import cn.jinhua.ducha.store.Store;
+import cn.jinhua.ducha.store.Submissions;
+import cn.jinhua.ducha.web.Viewer;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** 总览, 单位 and 通报: a period's matrix of lights and city totals, one unit's page, the printable report. */
+@Controller
+class OverviewPages {
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final Board board;
+    private final Store store;
+    private final Supervision supervision;
+    private final Charts charts;
+    private final JsonMapper json;
+
+    OverviewPages(Board board, Store store, Supervision supervision, Charts charts, JsonMapper json) {
+        this.board = board;
+        this.store = store;
+        this.supervision = supervision;
+        this.charts = charts;
+        this.json = json;
+    }
+
+    @GetMapping("/")
+    String home() {
+        return "redirect:/overview";
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "dashboard/login";
+    }
+
+    /** Where the security chain sends a signed-in user who asked for a page of another role (the audit pages). */
+    @GetMapping("/denied")
+    String denied() {
+        throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+    }
+
+    @GetMapping("/overview")
+    String overview(@RequestParam(required = false) String period, @AuthenticationPrincipal Viewer viewer,
+                    Locale locale, Model model) {
+        Optional<Runs.Run> run = period(period, model);
+        model.addAttribute("tasks", board.catalogue().tasks());
+        run.ifPresent(r -> {
+            model.addAttribute("matrix", board.matrix(r, viewer));
+            Unit city = board.catalogue().city();
+            if (viewer.reads(city.id())) {
+                List<Charts.Chart> totals = new ArrayList<>();
+                for (Commitment c : board.cityTotals()) {
+                    totals.add(charts.chart(board.series(c, city.id(), r.period()), locale));
+                }
+                model.addAttribute("cityTotals", totals);
+            }
+        });
+        return "dashboard/overview";
+    }
+
+    /** The printable monthly report (通报): the matrix, the red verdicts with their explanations, the alerts. */
+    @GetMapping("/report")
+    String report(@RequestParam(required = false) String period, @AuthenticationPrincipal Viewer viewer,
+                  Model model) {
+        Optional<Runs.Run> run = period(period, model);
+        run.ifPresent(r -> {
+            model.addAttribute("matrix", board.matrix(r, viewer));
+            model.addAttribute("reds", board.verdicts(r.id()).stream()
+                    .filter(v -> Light.RED.name().equals(v.light()) && viewer.reads(v.unit())).toList());
+            model.addAttribute("alerts", store.runs().alerts(r.id()).stream().filter(a -> viewer.reads(a.unit()))
+                    .toList());
+        });
+        model.addAttribute("commitments", board.commitmentsById());
+        model.addAttribute("units", board.unitNames());
+        return "dashboard/report";
+    }
+
+    @GetMapping("/units/{unit}")
+    String unit(@PathVariable String unit, @RequestParam(required = false) String period,
+                @AuthenticationPrincipal Viewer viewer, Model model) {
+        Unit u = readable(unit, viewer);
+        model.addAttribute("unit", u);
+        Optional<Runs.Run> run = period(period, model);
+        model.addAttribute("commitments", board.commitmentsById());
+        run.ifPresent(r -> {
+            model.addAttribute("verdicts", board.verdicts(r.id()).stream().filter(v -> v.unit().equals(u.id()))
+                    .toList());
+            List<Commitment> owed = new ArrayList<>();
+            store.runs().alerts(r.id()).stream()
+                    .filter(a -> a.unit().equals(u.id()) && "DATA".equals(a.level()) && a.missing() != null)
+                    .forEach(a -> json.readValue(a.missing(), new TypeReference<List<String>>() { })
+                            .forEach(id -> board.catalogue().commitment(id).ifPresent(owed::add)));
+            model.addAttribute("owed", owed);
+        });
+        YearMonth month = (YearMonth) model.getAttribute("period");
+        if (month != null) {
+            model.addAttribute("revisions", store.submissions().revisions(u.id(), month));
+        }
+        List<TrackedAlert> open = supervision.list(t -> t.unit().equals(u.id()) && t.state().isActive());
+        model.addAttribute("openAlerts", open);
+        return "dashboard/unit";
+    }
+
+    /** The unit's Excel template for a period, as the API's /api/templates gives it, for a signed-in browser. */
+    @GetMapping("/units/{unit}/template/{period}.xlsx")
+    ResponseEntity<byte[]> template(@PathVariable String unit, @PathVariable String period,
+                                    @AuthenticationPrincipal Viewer viewer) {
+        Unit u = readable(unit, viewer);
+        YearMonth month = board.periodOrLatest(period).filter(p -> p.toString().equals(period))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Catalogue catalogue = board.catalogue();
+        byte[] file = ExcelTemplate.write(catalogue, u, month, lastPeriod(catalogue, u, month).orElse(null));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(XLSX))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("%s-%s.xlsx".formatted(u.id(), month)).build().toString())
+                .body(file);
+    }
+
+    private Optional<FactSheet> lastPeriod(Catalogue catalogue, Unit unit, YearMonth period) {
+        List<Submissions.Revision> revisions = store.submissions().revisions(unit.id(), period.minusMonths(1));
+        if (revisions.isEmpty()) {
+            return Optional.empty();
+        }
+        Submissions.Revision last = revisions.get(revisions.size() - 1);
+        return new SheetReader(catalogue).read(last.source(), SheetFormat.of(last.source()), last.content()).sheet();
+    }
+
+    /** A supervised unit the viewer may read, else 404 (as the API: what one may not read does not exist). */
+    private Unit readable(String unit, Viewer viewer) {
+        return board.catalogue().unit(unit).filter(Unit::isSupervised).filter(u -> viewer.reads(u.id()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    /** Puts the period picker's model in place and answers the period's latest run, if it was judged. */
+    private Optional<Runs.Run> period(String asked, Model model) {
+        List<YearMonth> periods = board.periods();
+        Optional<YearMonth> period = board.periodOrLatest(asked);
+        model.addAttribute("periods", periods);
+        model.addAttribute("period", period.orElse(null));
+        Optional<Runs.Run> run = period.flatMap(board::latestRun);
+        model.addAttribute("run", run.orElse(null));
+        return run;
+    }
+}

@@ -1,0 +1,29 @@
+// 督查看板 Ducha dashboard: draws every element with a data-chart attribute (JSON written by the server's Charts)
+// as an ECharts line chart: the value, the target and the 序时进度 line across months. ECharts is the WebJar's.
+(function () {
+  'use strict';
+  var english = (document.documentElement.lang || '').indexOf('en') === 0 ||
+      document.cookie.indexOf('ducha-lang=en') >= 0;
+  var styles = {
+    value: { type: 'line', symbolSize: 7, lineStyle: { width: 3 } },
+    target: { type: 'line', symbol: 'none', lineStyle: { type: 'solid', color: '#2e7d32' }, itemStyle: { color: '#2e7d32' } },
+    expected: { type: 'line', symbol: 'none', lineStyle: { type: 'dashed', color: '#c62828' }, itemStyle: { color: '#c62828' } }
+  };
+  document.querySelectorAll('[data-chart]').forEach(function (el) {
+    var data = JSON.parse(el.dataset.chart);
+    var chart = echarts.init(el, null, { locale: english ? 'EN' : 'ZH', renderer: 'canvas' });
+    chart.setOption({
+      animation: false,
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 70, right: 20, top: 30, bottom: 30 },
+      xAxis: { type: 'category', data: data.months },
+      yAxis: { type: 'value', name: data.measure || '', scale: false },
+      series: data.lines.map(function (line) {
+        return Object.assign({ name: line.name, data: line.values, connectNulls: false }, styles[line.kind]);
+      })
+    });
+    el.setAttribute('data-drawn', 'true');
+    window.addEventListener('resize', function () { chart.resize(); });
+  });
+})();

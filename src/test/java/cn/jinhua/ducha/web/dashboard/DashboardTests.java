@@ -1,0 +1,341 @@
+package cn.jinhua.ducha.web.dashboard;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import cn.jinhua.ducha.alerting.AlertState;
+import cn.jinhua.ducha.alerting.Supervision;
+import cn.jinhua.ducha.alerting.TrackedAlert;
+import cn.jinhua.ducha.catalogue.Catalogue;
+import cn.jinhua.ducha.evaluation.Light;
+import cn.jinhua.ducha.factsheet.SheetReader;
+import cn.jinhua.ducha.store.Store;
+import cn.jinhua.ducha.store.TestDatabases;
+import cn.jinhua.ducha.web.DuchaServer;
+import cn.jinhua.ducha.web.RulesInForce;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard end to end: {@code ducha serve} over the twelve months of samples, driven by a real headless
+ * Chromium. Each page leaves a screenshot under target/screenshots.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardTests {
+
+    private static final String ADMIN_PASSWORD = "admin-secret-1";
+    private static final String CITY = "city-ducha";
+    private static final String COUNTY = "pujiang-ducha";
+    private static final String AUDITOR = "auditor-ducha";
+    private static final String PASSWORD = "dashboard-secret-1";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path temp;
+
+    private static ConfigurableApplicationContext context;
+    private static String base;
+    private static Browser browser;
+
+    @BeforeAll
+    static void serveTheSamples() throws IOException {
+        context = DuchaServer.start(Map.of("server.port", 0, "ducha.db.url", TestDatabases.h2(temp),
+                "ducha.rules", "rules", "ducha.admin.password", ADMIN_PASSWORD));
+        base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+        Store store = context.getBean(Store.class);
+        RulesInForce rules = context.getBean(RulesInForce.class);
+        SheetReader reader = new SheetReader(rules.current().catalogue());
+        try (Stream<Path> files = Files.walk(Path.of("samples"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                store.submissions().add(reader.read(file).sheet().orElseThrow(), Files.readAllBytes(file), "tester");
+            }
+        }
+        Supervision supervision = context.getBean(Supervision.class);
+        for (int month = 1; month <= 12; month++) {
+            supervision.evaluate(rules.current(), YearMonth.of(2023, month), CITY);
+        }
+        addUser(CITY, "CITY", null);
+        addUser(COUNTY, "COUNTY", "pujiang");
+        addUser(AUDITOR, "AUDITOR", null);
+        browser = new Browser(base, temp.resolve("chromium-profile"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everyPageNeedsALogin() {
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/overview?period=2023-09");
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/login");
+        assertThat(browser.find("#login").getText()).isEqualTo("登录 Sign in");
+        browser.screenshot("login", 700);
+    }
+
+    @Test
+    @Order(2)
+    void countySupervisorSeesOnlyTheirUnit() {
+        browser.login(COUNTY, PASSWORD);
+        browser.open("/overview?period=2023-09");
+        assertThat(browser.all("#matrix tbody tr")).extracting(r -> r.getAttribute("data-unit"))
+                .containsExactly("pujiang");
+        assertThat(browser.all(".chart")).as("the city totals are the city's").isEmpty();
+        assertThat(browser.find("#county-only").getText()).contains("只能看到本单位");
+        browser.screenshot("overview-county", 700);
+
+        browser.follow("#nav-unit");
+        assertThat(browser.find("#unit-name").getText()).contains("浦江县");
+        assertThat(browser.all("#verdicts tbody tr")).isNotEmpty();
+        assertThat(browser.find("#template").getAttribute("href")).endsWith("/units/pujiang/template/2023-09.xlsx");
+        browser.screenshot("unit", 1400);
+
+        browser.open("/units/yiwu?period=2023-09");
+        assertThat(browser.find("#error-status").getText()).as("another county's page").isEqualTo("404");
+        assertThat(browser.driver().getPageSource()).doesNotContain("义乌市 2023-09");
+    }
+
+    @Test
+    @Order(3)
+    void citySupervisorSeesTheLightsOfTheEvaluation() throws Exception {
+        browser.login(CITY, PASSWORD);
+        browser.open("/overview?period=2023-09");
+        @SuppressWarnings("unchecked")
+        Map<String, String> shown = (Map<String, String>) browser.driver().executeScript("""
+                var shown = {};
+                document.querySelectorAll('#matrix tbody tr').forEach(function (row) {
+                  row.querySelectorAll('td.cell').forEach(function (cell) {
+                    shown[row.dataset.unit + ' ' + cell.dataset.column] = cell.dataset.light || null;
+                  });
+                });
+                return shown;""");
+        Map<String, String> expected = worstLights(api(CITY, "/api/verdicts?period=2023-09"));
+        assertThat(browser.all("#matrix tbody tr")).hasSize(11);
+        List<String> differ = expected.keySet().stream().sorted()
+                .filter(k -> !Objects.equals(expected.get(k), shown.get(k)))
+                .map(k -> k + ": " + shown.get(k) + " shown, " + expected.get(k) + " judged").toList();
+        if (!differ.isEmpty()) {
+            Files.writeString(Browser.SCREENSHOTS.resolve("overview-differs.html"), browser.driver().getPageSource());
+        }
+        assertThat(differ).as("cells whose light differs from the API's verdicts").isEmpty();
+        assertThat(shown).hasSameSizeAs(expected);
+        // the README's table of the samples for 2023-09
+        assertThat(shown).containsEntry("wuyi 01", "RED").containsEntry("pujiang 05", "RED")
+                .containsEntry("jindong 28", "YELLOW").containsEntry("kaifaqu 13", "GREY")
+                .containsEntry("jinhua G", "YELLOW").containsEntry("yiwu 09", "GREEN");
+        assertThat(browser.find("#matrix td[data-column='01'][data-light='RED']").getText()).isEqualTo("红");
+        assertThat(browser.all("#city-counts td.count")).extracting(WebElement::getText)
+                .containsExactly("572", "13", "4", "3");
+        browser.waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".chart[data-drawn='true']"), 5));
+        assertThat(browser.all(".chart canvas")).hasSizeGreaterThanOrEqualTo(5);
+        browser.screenshot("overview", 1500);
+    }
+
+    @Test
+    @Order(4)
+    void countySupervisorAcknowledgesTheirAlert() throws Exception {
+        TrackedAlert alert = alert("pujiang", "T05.1");
+        browser.login(COUNTY, PASSWORD);
+        browser.open("/alerts");
+        assertThat(browser.all("#alerts tbody tr")).extracting(r -> r.getAttribute("data-unit")).containsOnly("pujiang");
+        WebElement row = browser.find("#alert-" + alert.id());
+        assertThat(row.findElements(By.cssSelector(".close-button"))).as("a county does not close").isEmpty();
+        row.findElement(By.cssSelector(".note-input")).sendKeys("已部署整改：10 月底前完成第二批事项流程优化");
+        browser.follow(row.findElement(By.cssSelector(".ack-button")));
+        assertThat(browser.find("#flash").getText()).contains("已签收预警 " + alert.id());
+        assertThat(browser.find("#alert-" + alert.id()).getAttribute("data-state")).isEqualTo("ACKNOWLEDGED");
+        assertThat(browser.find("#alert-" + alert.id() + " .state").getText()).isEqualTo("已签收 acknowledged");
+        assertThat(api(COUNTY, "/api/alerts/" + alert.id()).get("state").asString()).isEqualTo("ACKNOWLEDGED");
+        browser.screenshot("alerts", 900);
+    }
+
+    @Test
+    @Order(5)
+    void citySupervisorClosesAnAlertWithAReason() throws Exception {
+        TrackedAlert alert = alert("lanxi", "T06.2");
+        browser.login(CITY, PASSWORD);
+        browser.open("/alerts");
+        WebElement row = browser.find("#alert-" + alert.id());
+        row.findElement(By.cssSelector(".reason-input")).sendKeys("经核实已完成整改");
+        browser.follow(row.findElement(By.cssSelector(".close-button")));
+        assertThat(browser.find("#flash").getText()).contains("已关闭预警 " + alert.id());
+        assertThat(browser.all("#alert-" + alert.id())).as("no longer active").isEmpty();
+        assertThat(api(CITY, "/api/alerts/" + alert.id()).get("state").asString())
+                .isEqualTo(AlertState.CLOSED.name());
+        browser.follow("#state-CLOSED");
+        assertThat(browser.find("#alert-" + alert.id()).getAttribute("data-state")).isEqualTo("CLOSED");
+    }
+
+    @Test
+    @Order(6)
+    void commitmentPageDrawsTheTrendOfAUnit() {
+        browser.login(CITY, PASSWORD);
+        browser.open("/overview?period=2023-09");
+        browser.follow("#matrix tr[data-unit='pujiang'] th a");
+        browser.follow("#verdicts tr[data-commitment='T05.1'] a");
+        assertThat(browser.find("#commitment-title").getText()).contains("T05.1");
+        assertThat(browser.find("#source").getText()).isNotBlank();
+        assertThat(browser.find("#unit-picker a.current").getText()).isEqualTo("浦江县");
+        browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#trend[data-drawn='true'] canvas")));
+        assertThat(browser.all("#history tbody tr")).hasSize(12);
+        assertThat(browser.find("#rule").getText()).contains("rule \"T05.1");
+        browser.screenshot("commitment", 1300);
+    }
+
+    @Test
+    @Order(7)
+    void switchesToEnglishAndBack() {
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/login");
+        browser.follow("#lang");
+        assertThat(browser.find("#login").getText()).isEqualTo("Sign in");
+        browser.login(CITY, PASSWORD);
+        assertThat(browser.find("#nav-overview").getText()).isEqualTo("Overview");
+        browser.open("/overview?period=2023-09");
+        assertThat(browser.find("h1").getText()).isEqualTo("Overview · 2023-09");
+        assertThat(browser.find("#nav-alerts").getText()).isEqualTo("Alerts");
+        assertThat(browser.find("#matrix tr[data-unit='wuyi'] td[data-column='01']").getText()).isEqualTo("R");
+        browser.waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".chart[data-drawn='true']"), 5));
+        browser.screenshot("overview-en", 1500);
+        browser.follow("#lang");
+        assertThat(browser.find("h1").getText()).isEqualTo("总览 Overview · 2023-09");
+    }
+
+    @Test
+    @Order(8)
+    void auditorChecksTheChainReplaysAndTracesAVerdict() {
+        browser.login(AUDITOR, PASSWORD);
+        browser.follow("#nav-audit");
+        assertThat(browser.find("#chain").getText()).startsWith("✔ 完好");
+        assertThat(browser.all("#runs tbody tr")).hasSize(12);
+        new Select(browser.find("#before")).selectByVisibleText("8 · 2023-08");
+        new Select(browser.find("#after")).selectByVisibleText("9 · 2023-09");
+        browser.follow("#diff-form button");
+        assertThat(browser.all("#diff tbody tr")).isNotEmpty();
+        browser.screenshot("audit", 1200);
+        browser.open("/audit/runs/9?replay=true");
+        assertThat(browser.find("#replay").getText()).startsWith("✔ 重放一致");
+        browser.follow("#run-verdicts tbody tr a");
+        assertThat(browser.find("#trace").getText()).isNotBlank();
+        browser.screenshot("audit-trace", 1000);
+    }
+
+    @Test
+    @Order(9)
+    void catalogueAndPrintableReport() throws IOException {
+        browser.login(CITY, PASSWORD);
+        browser.follow("#nav-catalogue");
+        assertThat(browser.find("#coverage").getText()).startsWith("覆盖 38 / 38");
+        assertThat(browser.all("#tasks tbody")).hasSize(38);
+        browser.screenshot("catalogue", 1200);
+        browser.open("/report?period=2023-09");
+        assertThat(browser.find("h1.report-title").getText()).endsWith("2023-09");
+        assertThat(browser.all("#reds tbody tr")).as(browser.find("main").getText()).hasSize(4);
+        assertThat(browser.all("#report-alerts li")).hasSize(18);
+        browser.screenshot("report", 1500);
+        Path pdf = browser.print("report");
+        assertThat(Files.readString(pdf, StandardCharsets.ISO_8859_1)).startsWith("%PDF-")
+                .as("A4 landscape: 842 × 595 points").containsPattern("/MediaBox \\[0 0 84[12](\\.\\d+)? 59[56]");
+        browser.login(COUNTY, PASSWORD);
+        browser.open("/audit");
+        assertThat(browser.find("#error-status").getText()).as("the audit pages are the auditors'").isEqualTo("403");
+    }
+
+    /** The worst light of each unit and task (G, 01..38, S) among the verdicts, as the command line's table. */
+    private static Map<String, String> worstLights(JsonNode verdicts) {
+        Catalogue catalogue = context.getBean(RulesInForce.class).current().catalogue();
+        Map<String, String> worst = new HashMap<>();
+        for (var unit : catalogue.units()) {
+            if (unit.isSupervised()) {
+                for (String column : Board.columns(catalogue)) {
+                    worst.put(unit.id() + " " + column, null);
+                }
+            }
+        }
+        List<Light> order = List.of(Light.GREEN, Light.GREY, Light.YELLOW, Light.RED);
+        for (JsonNode v : verdicts) {
+            if (v.get("light").isNull()) {
+                continue;
+            }
+            String column = v.get("task").isNull() ? v.get("commitment").asString().substring(0, 1)
+                    : "%02d".formatted(v.get("task").asInt());
+            worst.merge(v.get("unit").asString() + " " + column, v.get("light").asString(),
+                    (a, b) -> order.indexOf(Light.valueOf(a)) >= order.indexOf(Light.valueOf(b)) ? a : b);
+        }
+        return worst;
+    }
+
+    private static TrackedAlert alert(String unit, String commitment) {
+        return context.getBean(Supervision.class).list(t -> t.unit().equals(unit)
+                && commitment.equals(t.commitment()) && t.state().isActive()).get(0);
+    }
+
+    private static void addUser(String username, String role, String unit) throws IOException {
+        Map<String, String> body = new HashMap<>(Map.of("username", username, "password", PASSWORD, "role", role));
+        if (unit != null) {
+            body.put("unit", unit);
+        }
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/api/users"))
+                .header("Authorization", basic("admin", ADMIN_PASSWORD))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    }
+
+    private static JsonNode api(String username, String path) throws IOException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", basic(username, username.equals("admin") ? ADMIN_PASSWORD : PASSWORD))
+                .GET().build());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) throws IOException {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    private static String basic(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+}
