@@ -1,6 +1,5 @@
 package cn.jinhua.ducha.cli;
 
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import cn.jinhua.ducha.store.Runs;

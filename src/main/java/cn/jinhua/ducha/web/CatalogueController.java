@@ -3,21 +3,12 @@ package cn.jinhua.ducha.web;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Optional;
 
 import cn.jinhua.ducha.catalogue.Catalogue;
 import cn.jinhua.ducha.catalogue.Commitment;
 import cn.jinhua.ducha.catalogue.Unit;
-import cn.jinhua.ducha.factsheet.ExcelTemplate;
-import cn.jinhua.ducha.factsheet.FactSheet;
-import cn.jinhua.ducha.factsheet.SheetFormat;
-import cn.jinhua.ducha.store.Store;
-import cn.jinhua.ducha.store.Submissions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,11 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CatalogueController {
 
     private final RulesInForce rules;
-    private final Store store;
+    private final Templates templates;
 
-    CatalogueController(RulesInForce rules, Store store) {
+    CatalogueController(RulesInForce rules, Templates templates) {
         this.rules = rules;
-        this.store = store;
+        this.templates = templates;
     }
 
     /** A commitment with the seed's words (contract.md's catalogue fields). */
@@ -95,23 +86,6 @@ class CatalogueController {
             throw ApiProblem.forbidden("unit", "您不能取得 %s 的模板 / you may not fetch %s's template"
                     .formatted(u.name(), u.id()));
         }
-        byte[] file = ExcelTemplate.write(catalogue, u, month, lastPeriod(u, month).orElse(null));
-        String name = "%s-%s.xlsx".formatted(u.id(), month);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(SheetsController.XLSX))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build()
-                        .toString())
-                .body(file);
-    }
-
-    /** The unit's latest stored sheet for the month before, read again, for the template's reference column. */
-    private Optional<FactSheet> lastPeriod(Unit unit, YearMonth period) {
-        YearMonth before = period.minusMonths(1);
-        List<Submissions.Revision> revisions = store.submissions().revisions(unit.id(), before);
-        if (revisions.isEmpty()) {
-            return Optional.empty();
-        }
-        Submissions.Revision last = revisions.get(revisions.size() - 1);
-        return DuchaServer.reader(rules).read(last.source(), SheetFormat.of(last.source()), last.content()).sheet();
+        return templates.download(u, month);
     }
 }

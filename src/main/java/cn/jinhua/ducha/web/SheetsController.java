@@ -44,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = "报表 sheets", description = "报送与查阅报表 / submit and read fact sheets")
 class SheetsController {
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String XLSX = Templates.XLSX;
     /** How much of an oversized body is read and dropped before the connection is given up. */
     private static final long DRAINED = 64L * 1024 * 1024;
     /** A message's leading field path, as the sheet reader writes it: "facts.x: …" or "unit (第 2 行 / row 2): …". */

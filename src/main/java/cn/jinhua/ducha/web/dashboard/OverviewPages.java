@@ -8,22 +8,14 @@ import java.util.Optional;
 
 import cn.jinhua.ducha.alerting.Supervision;
 import cn.jinhua.ducha.alerting.TrackedAlert;
-import cn.jinhua.ducha.catalogue.Catalogue;
 import cn.jinhua.ducha.catalogue.Commitment;
 import cn.jinhua.ducha.catalogue.Unit;
 import cn.jinhua.ducha.evaluation.Light;
-import cn.jinhua.ducha.factsheet.ExcelTemplate;
-import cn.jinhua.ducha.factsheet.FactSheet;
-import cn.jinhua.ducha.factsheet.SheetFormat;
-import cn.jinhua.ducha.factsheet.SheetReader;
 import cn.jinhua.ducha.store.Runs;
 import cn.jinhua.ducha.store.Store;
-import cn.jinhua.ducha.store.Submissions;
+import cn.jinhua.ducha.web.Templates;
 import cn.jinhua.ducha.web.Viewer;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -39,15 +31,16 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class OverviewPages {
 
-    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     private final Board board;
     private final Store store;
     private final Supervision supervision;
     private final Charts charts;
     private final JsonMapper json;
+    private final Templates templates;
 
-    OverviewPages(Board board, Store store, Supervision supervision, Charts charts, JsonMapper json) {
+    OverviewPages(Board board, Store store, Supervision supervision, Charts charts, JsonMapper json,
+                  Templates templates) {
+        this.templates = templates;
         this.board = board;
         this.store = store;
         this.supervision = supervision;
@@ -140,21 +133,7 @@ class OverviewPages {
         Unit u = readable(unit, viewer);
         YearMonth month = board.periodOrLatest(period).filter(p -> p.toString().equals(period))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        Catalogue catalogue = board.catalogue();
-        byte[] file = ExcelTemplate.write(catalogue, u, month, lastPeriod(catalogue, u, month).orElse(null));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(XLSX))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("%s-%s.xlsx".formatted(u.id(), month)).build().toString())
-                .body(file);
-    }
-
-    private Optional<FactSheet> lastPeriod(Catalogue catalogue, Unit unit, YearMonth period) {
-        List<Submissions.Revision> revisions = store.submissions().revisions(unit.id(), period.minusMonths(1));
-        if (revisions.isEmpty()) {
-            return Optional.empty();
-        }
-        Submissions.Revision last = revisions.get(revisions.size() - 1);
-        return new SheetReader(catalogue).read(last.source(), SheetFormat.of(last.source()), last.content()).sheet();
+        return templates.download(u, month);
     }
 
     /** A supervised unit the viewer may read, else 404 (as the API: what one may not read does not exist). */
