@@ -62,9 +62,13 @@ public final class Evaluator {
                           boolean current) {
         Catalogue catalogue = rulebook.catalogue();
         KieSession session = rulebook.kieBase().newKieSession();
-        Provenance provenance = new Provenance();
-        session.addEventListener((AgendaEventListener) provenance);
-        session.addEventListener((RuleRuntimeEventListener) provenance);
+        // Only the period judged has its traces kept; the month before gives statuses alone, and listening to
+        // every firing of its session would cost as much again for nothing.
+        Provenance provenance = current ? new Provenance() : null;
+        if (current) {
+            session.addEventListener((AgendaEventListener) provenance);
+            session.addEventListener((RuleRuntimeEventListener) provenance);
+        }
         try {
             session.insert(new Judging(period, catalogue.settings().yellowBand(),
                     catalogue.settings().milestoneLastQuarter()));
