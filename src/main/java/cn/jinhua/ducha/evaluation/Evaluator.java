@@ -52,6 +52,8 @@ public final class Evaluator {
         List<PriorVerdict> prior = judge(batch.of(previous), previous, List.of(), List.of(), false).verdicts()
                 .stream()
                 .map(v -> new PriorVerdict(v.unit().id(), v.commitment().id(), v.status()))
+                // alerts.drl asks only whether a behind PriorVerdict exists: the others would be inserted for nothing
+                .filter(PriorVerdict::isBehind)
                 .toList();
         Outcome outcome = judge(batch.of(period), period, prior, waivers, true);
         return new Evaluation(period, rulebook.hash(), outcome.verdicts(), outcome.alerts(), batch.rejected(),
@@ -102,8 +104,11 @@ public final class Evaluator {
                     traces.put(o, provenance.trace(o));
                 }
             }
-            verdicts.sort(VERDICT_ORDER);
-            raised.sort(ALERT_ORDER);
+            // the month before only feeds escalation, which looks its verdicts up: no order needed there
+            if (current) {
+                verdicts.sort(VERDICT_ORDER);
+                raised.sort(ALERT_ORDER);
+            }
             return new Outcome(verdicts, raised, traces);
         } finally {
             session.dispose();
