@@ -81,7 +81,7 @@ public final class BenchmarkRun {
             jmh("W3-drools-one-thread", workload("W3", "droolsOneThread").warmupIterations(0).measurementIterations(1));
             jmh("W3-drools-all-cores", workload("W3", "droolsAllCores").warmupIterations(2).measurementIterations(8));
         }
-        ColdStart cold = w3 ? new ColdStart(List.of()) : ColdStart.measure(quick ? 3 : 10);
+        ColdStart cold = w3 ? new ColdStart(List.of(), List.of()) : ColdStart.measure(quick ? 3 : 10);
         String heapWorkload = w3 ? "W3" : "W1";
         List<Long> heap = heap("droolsAllCores", heapWorkload);
         Sheets sheets = Sheets.count();
@@ -146,35 +146,69 @@ public final class BenchmarkRun {
     /**
      * The command line from a cold JVM to its first verdict: {@code java -jar target/ducha.jar evaluate samples
      * --period 2023-09}, whose table is printed once the period is judged, so the process's wall time is the time
-     * to the first verdict (plus printing). One run first, not counted, fills the file cache.
+     * to the first verdict (plus printing). Then the same with AppCDS: the jar extracted by Spring Boot's jar tools
+     * (plain jars on the class path, which CDS can archive, where the executable jar's nested jars cannot be) and a
+     * class archive written by one training run of the same command. One run of each first, not counted, fills the
+     * file cache.
      */
-    record ColdStart(List<Double> seconds) {
+    record ColdStart(List<Double> plain, List<Double> cds) {
+
+        private static final Path CDS = OUT.resolve("cds");
+        private static final List<String> EVALUATE = List.of("evaluate", "samples", "--period", "2023-09");
 
         static ColdStart measure(int runs) throws IOException, InterruptedException {
             Path jar = Path.of("target", "ducha.jar");
             if (!Files.isRegularFile(jar)) {
-                return new ColdStart(List.of());
+                return new ColdStart(List.of(), List.of());
             }
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> command = List.of(java, "-jar", jar.toString(), "evaluate", "samples", "--period", "2023-09");
+            List<Double> plain = time(runs, command(List.of("-jar", jar.toString())));
+            run(command(List.of("-Djarmode=tools", "-jar", jar.toString(), "extract", "--force", "--destination",
+                    CDS.toString())));
+            Path archive = CDS.resolve("ducha.jsa");
+            Files.deleteIfExists(archive);
+            List<String> extracted = List.of("-jar", CDS.resolve("ducha.jar").toString());
+            List<String> training = new ArrayList<>(List.of("-XX:ArchiveClassesAtExit=" + archive));
+            training.addAll(extracted);
+            run(command(training));
+            List<String> shared = new ArrayList<>(List.of("-XX:SharedArchiveFile=" + archive));
+            shared.addAll(extracted);
+            return new ColdStart(plain, time(runs, command(shared)));
+        }
+
+        /** {@code java ARGS evaluate samples --period 2023-09}, with this JVM's java. */
+        private static List<String> command(List<String> args) {
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(args);
+            if (!args.contains("extract")) {
+                command.addAll(EVALUATE);
+            }
+            return command;
+        }
+
+        private static List<Double> time(int runs, List<String> command) throws IOException, InterruptedException {
             List<Double> seconds = new ArrayList<>();
             for (int i = 0; i <= runs; i++) {
-                long start = System.nanoTime();
-                Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-                int status = p.waitFor();
-                double s = (System.nanoTime() - start) / 1e9;
-                if (status != 0) {
-                    throw new IllegalStateException("the command line exited " + status + ": " + command);
-                }
+                double s = run(command);
                 if (i > 0) {
                     seconds.add(s);
                 }
             }
-            return new ColdStart(seconds);
+            return seconds;
         }
 
-        Statistics statistics() {
+        private static double run(List<String> command) throws IOException, InterruptedException {
+            long start = System.nanoTime();
+            Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            int status = p.waitFor();
+            if (status != 0) {
+                throw new IllegalStateException("exit status " + status + ": " + String.join(" ", command));
+            }
+            return (System.nanoTime() - start) / 1e9;
+        }
+
+        static Statistics statistics(List<Double> seconds) {
             ListStatistics list = new ListStatistics();
             seconds.forEach(list::addValue);
             return list;
@@ -225,11 +259,8 @@ public final class BenchmarkRun {
                         alloc(results.get("WorkloadBenchmark.droolsOneThread:" + w), 1024.0 * n),
                         alloc(results.get("WorkloadBenchmark.referenceOneThread:" + w), 1024.0 * n), "");
             }
-            if (!cold.seconds().isEmpty()) {
-                Statistics s = cold.statistics();
-                t.append("| command line, cold start to first verdict (s, %d runs) | %s ± %s | | | ≤ 3 s |\n"
-                        .formatted(s.getN(), fixed(s.getMean(), 2), fixed(s.getStandardDeviation(), 2)));
-            }
+            coldStart(t, "java -jar target/ducha.jar", cold.plain());
+            coldStart(t, "AppCDS, extracted jar", cold.cds());
             if (!heap.isEmpty()) {
                 List<String> mib = heap.stream().map(b -> fixed(b / 1048576.0, 0)).toList();
                 double growth = (heap.get(heap.size() - 1) - heap.get(0)) / 1048576.0;
@@ -237,6 +268,15 @@ public final class BenchmarkRun {
                         .formatted(heap.size(), heapWorkload, String.join(", ", mib), fixed(growth, 0)));
             }
             return t.toString();
+        }
+
+        private static void coldStart(StringBuilder t, String how, List<Double> seconds) {
+            if (!seconds.isEmpty()) {
+                Statistics s = ColdStart.statistics(seconds);
+                t.append("| command line, cold start to first verdict, %s (s, %d runs; min %s) | %s ± %s | | | ≤ 3 s |\n"
+                        .formatted(how, s.getN(), fixed(s.getMin(), 2), fixed(s.getMean(), 2),
+                                fixed(s.getStandardDeviation(), 2)));
+            }
         }
 
         private Figure score(String key) {
