@@ -31,8 +31,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  *       (2023-01..2024-12), each month judged;</li>
  *   <li>W2: a national-scale registry of 2,844 synthetic county-level units (with the city and the province the
  *       rules need), 12 months (2023-01..2023-12), each month judged;</li>
- *   <li>W3: the national registry again, month after month from 2023-01 until 100,000 sheets are written (35
- *       full months and part of a 36th, whose missing sheets are NO_DATA and DATA alerts), each month judged.</li>
+ *   <li>W3: the national registry again, month after month from 2023-01 until 100,000 sheets are written (36
+ *       full months and part of a 37th, whose missing sheets are NO_DATA and DATA alerts), each month judged.</li>
  * </ul>
  *
  * Sheets are valid and realistic in shape: a unit sends its sheet for the month with probability 0.97, each owed
