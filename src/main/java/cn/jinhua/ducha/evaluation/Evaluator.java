@@ -52,6 +52,8 @@ public final class Evaluator {
         List<PriorVerdict> prior = judge(batch.of(previous), previous, List.of(), List.of(), false).verdicts()
                 .stream()
                 .map(v -> new PriorVerdict(v.unit().id(), v.commitment().id(), v.status()))
+                // alerts.drl asks only whether a behind PriorVerdict exists: the others would be inserted for nothing
+                .filter(PriorVerdict::isBehind)
                 .toList();
         Outcome outcome = judge(batch.of(period), period, prior, waivers, true);
         return new Evaluation(period, rulebook.hash(), outcome.verdicts(), outcome.alerts(), batch.rejected(),
@@ -62,9 +64,13 @@ public final class Evaluator {
                           boolean current) {
         Catalogue catalogue = rulebook.catalogue();
         KieSession session = rulebook.kieBase().newKieSession();
-        Provenance provenance = new Provenance();
-        session.addEventListener((AgendaEventListener) provenance);
-        session.addEventListener((RuleRuntimeEventListener) provenance);
+        // Only the period judged has its traces kept; the month before gives statuses alone, and listening to
+        // every firing of its session would cost as much again for nothing.
+        Provenance provenance = current ? new Provenance() : null;
+        if (current) {
+            session.addEventListener((AgendaEventListener) provenance);
+            session.addEventListener((RuleRuntimeEventListener) provenance);
+        }
         try {
             session.insert(new Judging(period, catalogue.settings().yellowBand(),
                     catalogue.settings().milestoneLastQuarter()));
@@ -98,8 +104,11 @@ public final class Evaluator {
                     traces.put(o, provenance.trace(o));
                 }
             }
-            verdicts.sort(VERDICT_ORDER);
-            raised.sort(ALERT_ORDER);
+            // the month before only feeds escalation, which looks its verdicts up: no order needed there
+            if (current) {
+                verdicts.sort(VERDICT_ORDER);
+                raised.sort(ALERT_ORDER);
+            }
             return new Outcome(verdicts, raised, traces);
         } finally {
             session.dispose();

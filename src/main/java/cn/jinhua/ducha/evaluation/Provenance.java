@@ -24,6 +24,11 @@ import org.kie.api.runtime.rule.Match;
 final class Provenance extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
 
     private final Map<Object, Match> insertedBy = new IdentityHashMap<>();
+    /**
+     * Facts already described, by identity: a verdict's trace repeats the facts that many other traces hold (the
+     * period, the catalogue, a subject), and a trace is immutable, so each is described once and shared.
+     */
+    private final Map<Object, Trace.Fact> described = new IdentityHashMap<>();
     private Match firing;
 
     @Override
@@ -64,6 +69,15 @@ final class Provenance extends DefaultAgendaEventListener implements RuleRuntime
     }
 
     private Trace.Fact describe(Object o) {
+        Trace.Fact fact = described.get(o);
+        if (fact == null) {
+            fact = describeOnce(o);
+            described.put(o, fact);
+        }
+        return fact;
+    }
+
+    private Trace.Fact describeOnce(Object o) {
         Map<String, Object> fields = new LinkedHashMap<>();
         String type = o.getClass().getSimpleName();
         if (o instanceof Judging j) {

@@ -63,8 +63,8 @@ class RulebookTests {
     void namesTheFileAndLineOfARuleThatDoesNotCompile(@TempDir Path dir) throws IOException {
         Path copy = RulesCopy.in(dir);
         Path alerts = copy.resolve("alerts.drl");
-        Files.writeString(alerts, Files.readString(alerts).replace("$v : Verdict( status == Status.AT_RISK )\n    not",
-                "$v : Verdict( status == Status.AT_RISK \n    not"));
+        Files.writeString(alerts, Files.readString(alerts).replace("$commitment : commitmentId )\n    not",
+                "$commitment : commitmentId \n    not"));
         assertThatThrownBy(() -> Rulebook.load(copy)).isInstanceOfSatisfying(RulebookException.class,
                 e -> assertThat(e.problems()).anySatisfy(p -> assertThat(p).matches("rules/alerts\\.drl:\\d+: .*")));
     }

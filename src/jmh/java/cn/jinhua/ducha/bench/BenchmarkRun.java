@@ -1,0 +1,335 @@
+package cn.jinhua.ducha.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import cn.jinhua.ducha.catalogue.Catalogue;
+import cn.jinhua.ducha.rulebook.Rulebook;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.util.ListStatistics;
+import org.openjdk.jmh.util.Statistics;
+
+/**
+ * The whole benchmark in one run (BENCHMARKS.md): the JMH benchmarks of this package, the command line's cold start
+ * and the heap after every run, then one table with the ratio Drools / reference and the issue's goals.
+ *
+ * <p>Run from the project's folder, after {@code mvn -B -q -Pbenchmarks verify} has built the jar (that command runs
+ * this class itself). Arguments: {@code full} (the default), {@code quick} (a smoke run whose figures carry little
+ * weight) or {@code w3} (W3 judged by the rules: once on one thread, then ten times on all cores in one JVM for the
+ * heap check; too long to fit in the full run's 15 minutes). The table is printed on standard output and written
+ * to {@code target/benchmarks/summary.md} ({@code summary-w3.md}); JMH's own results are beside it as JSON.
+ */
+public final class BenchmarkRun {
+
+    private static final Path OUT = Path.of("target", "benchmarks");
+    private static final String WORKLOADS = WorkloadBenchmark.class.getName();
+
+    private final boolean quick;
+    private final boolean w3;
+    private final Map<String, RunResult> results = new LinkedHashMap<>();
+
+    private BenchmarkRun(boolean quick, boolean w3) {
+        this.quick = quick;
+        this.w3 = w3;
+    }
+
+    public static void main(String[] args) throws RunnerException, IOException, InterruptedException {
+        boolean quick = Arrays.stream(args).anyMatch(a -> a.strip().equals("quick"));
+        // the forks inherit this JVM's class path and folder: the benchmarks read rules/ and samples/ from it
+        if (!Files.isDirectory(Path.of("rules"))) {
+            throw new IllegalStateException("run from the project's folder: no rules/ here");
+        }
+        Files.createDirectories(OUT);
+        boolean w3 = Arrays.stream(args).anyMatch(a -> a.strip().equals("w3"));
+        new BenchmarkRun(quick, w3).run();
+    }
+
+    private void run() throws RunnerException, IOException, InterruptedException {
+        long started = System.nanoTime();
+        if (!w3) {
+            jmh("build", base(RulesBuildBenchmark.class.getName()).forks(quick ? 2 : 5));
+            jmh("sheet", base(SheetBenchmark.class.getName()).forks(quick ? 1 : 2).addProfiler(GCProfiler.class)
+                    .warmupIterations(quick ? 2 : 3).measurementIterations(quick ? 2 : 4));
+            jmh("W1", workload("W1", ".*").warmupIterations(quick ? 2 : 3).measurementIterations(quick ? 3 : 8));
+            jmh("W2-reference", workload("W2", "reference.*").warmupIterations(1).measurementIterations(quick ? 1 : 3));
+            // A national workload judged by the rules takes minutes: one run, no warm-up (the JIT has warmed within
+            // the first of its twelve months), to keep the whole benchmark within 15 minutes on 2 cores.
+            jmh("W2-drools", workload("W2", "drools.*").warmupIterations(0).measurementIterations(1));
+            jmh("W3-reference", workload("W3", "reference.*").warmupIterations(quick ? 0 : 1)
+                    .measurementIterations(quick ? 1 : 2));
+        } else {
+            // W3 by the rules: once on one thread, then ten times on all cores in one JVM (the heap check), two of
+            // them counted as warm-up. Too long for the 15 minutes of the full run.
+            jmh("W3-drools-one-thread", workload("W3", "droolsOneThread").warmupIterations(0).measurementIterations(1));
+            jmh("W3-drools-all-cores", workload("W3", "droolsAllCores").warmupIterations(2).measurementIterations(8));
+        }
+        ColdStart cold = w3 ? new ColdStart(List.of(), List.of()) : ColdStart.measure(quick ? 3 : 10);
+        String heapWorkload = w3 ? "W3" : "W1";
+        List<Long> heap = heap("droolsAllCores", heapWorkload);
+        Sheets sheets = Sheets.count();
+        String table = new Summary(results, cold, heapWorkload, heap, sheets).table();
+        String minutes = "%.1f".formatted(Duration.ofNanos(System.nanoTime() - started).toMillis() / 60_000.0);
+        String text = table + System.lineSeparator() + "(" + (w3 ? "W3 by the rules and the heap check" : quick ? "quick run" : "full run") + ", " + minutes
+                + " min; JMH results in target/benchmarks/jmh-*.json)" + System.lineSeparator();
+        Files.writeString(OUT.resolve(w3 ? "summary-w3.md" : "summary.md"), text, StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        out.println();
+        out.print(text);
+    }
+
+    private ChainedOptionsBuilder base(String include) {
+        return new OptionsBuilder().include(include).shouldFailOnError(true)
+                .jvmArgsPrepend("-Dfile.encoding=UTF-8");
+    }
+
+    private ChainedOptionsBuilder workload(String name, String methods) {
+        return base(WORKLOADS + "\\." + methods).param("workload", name).forks(1).addProfiler(GCProfiler.class);
+    }
+
+    private void jmh(String group, ChainedOptionsBuilder options) throws RunnerException {
+        options.resultFormat(ResultFormatType.JSON).result(OUT.resolve("jmh-" + group + ".json").toString());
+        Collection<RunResult> run = new Runner(options.build()).run();
+        for (RunResult r : run) {
+            String name = r.getParams().getBenchmark();
+            String workload = r.getParams().getParam("workload");
+            results.put(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1)
+                    + (workload == null ? "" : ":" + workload), r);
+        }
+    }
+
+    private static List<Long> heap(String method, String workload) {
+        Path file = WorkloadBenchmark.HEAP_DIR.resolve("heap-" + method + "-" + workload + ".txt");
+        try {
+            return Files.readAllLines(file).stream().filter(l -> !l.isBlank()).map(Long::parseLong).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** The number of sheets in each workload, for the figures per sheet. */
+    record Sheets(int w1, int w2, int w3) {
+
+        static Sheets count() {
+            Catalogue real = Rulebook.load(Path.of("rules")).catalogue();
+            Catalogue national = Catalogue.load(Path.of("rules"), Workloads.nationalRegistry());
+            return new Sheets(Workloads.w1(real).sheets(), Workloads.w2(national).sheets(),
+                    Workloads.w3(national).sheets());
+        }
+
+        int of(String workload) {
+            return switch (workload) {
+                case "W1" -> w1;
+                case "W2" -> w2;
+                default -> w3;
+            };
+        }
+    }
+
+    /**
+     * The command line from a cold JVM to its first verdict: {@code java -jar target/ducha.jar evaluate samples
+     * --period 2023-09}, whose table is printed once the period is judged, so the process's wall time is the time
+     * to the first verdict (plus printing). Then the same with AppCDS: the jar extracted by Spring Boot's jar tools
+     * (plain jars on the class path, which CDS can archive, where the executable jar's nested jars cannot be) and a
+     * class archive written by one training run of the same command. One run of each first, not counted, fills the
+     * file cache.
+     */
+    record ColdStart(List<Double> plain, List<Double> cds) {
+
+        private static final Path CDS = OUT.resolve("cds");
+        private static final List<String> EVALUATE = List.of("evaluate", "samples", "--period", "2023-09");
+
+        static ColdStart measure(int runs) throws IOException, InterruptedException {
+            Path jar = Path.of("target", "ducha.jar");
+            if (!Files.isRegularFile(jar)) {
+                return new ColdStart(List.of(), List.of());
+            }
+            List<Double> plain = time(runs, command(List.of("-jar", jar.toString())));
+            run(command(List.of("-Djarmode=tools", "-jar", jar.toString(), "extract", "--force", "--destination",
+                    CDS.toString())));
+            Path archive = CDS.resolve("ducha.jsa");
+            Files.deleteIfExists(archive);
+            List<String> extracted = List.of("-jar", CDS.resolve("ducha.jar").toString());
+            List<String> training = new ArrayList<>(List.of("-XX:ArchiveClassesAtExit=" + archive));
+            training.addAll(extracted);
+            run(command(training));
+            List<String> shared = new ArrayList<>(List.of("-XX:SharedArchiveFile=" + archive));
+            shared.addAll(extracted);
+            return new ColdStart(plain, time(runs, command(shared)));
+        }
+
+        /** {@code java ARGS evaluate samples --period 2023-09}, with this JVM's java. */
+        private static List<String> command(List<String> args) {
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(args);
+            if (!args.contains("extract")) {
+                command.addAll(EVALUATE);
+            }
+            return command;
+        }
+
+        private static List<Double> time(int runs, List<String> command) throws IOException, InterruptedException {
+            List<Double> seconds = new ArrayList<>();
+            for (int i = 0; i <= runs; i++) {
+                double s = run(command);
+                if (i > 0) {
+                    seconds.add(s);
+                }
+            }
+            return seconds;
+        }
+
+        private static double run(List<String> command) throws IOException, InterruptedException {
+            long start = System.nanoTime();
+            Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            int status = p.waitFor();
+            if (status != 0) {
+                throw new IllegalStateException("exit status " + status + ": " + String.join(" ", command));
+            }
+            return (System.nanoTime() - start) / 1e9;
+        }
+
+        static Statistics statistics(List<Double> seconds) {
+            ListStatistics list = new ListStatistics();
+            seconds.forEach(list::addValue);
+            return list;
+        }
+    }
+
+    /** The table of BENCHMARKS.md. */
+    private record Summary(Map<String, RunResult> results, ColdStart cold, String heapWorkload, List<Long> heap,
+                           Sheets sheets) {
+
+        String table() {
+            StringBuilder t = new StringBuilder();
+            t.append("| figure | Drools | reference | Drools / reference | goal |\n");
+            t.append("|---|---|---|---|---|\n");
+            row(t, "rules built, cold (ms, one shot per fork)", score("RulesBuildBenchmark.drools"),
+                    score("RulesBuildBenchmark.reference"), "≤ 2000 ms");
+            RunResult sheetDrools = results.get("SheetBenchmark.drools");
+            RunResult sheetReference = results.get("SheetBenchmark.reference");
+            if (sheetDrools != null && sheetReference != null) {
+                Statistics d = sheetDrools.getPrimaryResult().getStatistics();
+                Statistics r = sheetReference.getPrimaryResult().getStatistics();
+                row(t, "one sheet judged, p50 (µs)", d.getPercentile(50), r.getPercentile(50), "≤ 30 µs");
+                row(t, "one sheet judged, p99 (µs)", d.getPercentile(99), r.getPercentile(99), "≤ 5 × p50");
+                t.append("| one sheet judged, p99 / p50 | %s | %s | | ≤ 5 |\n".formatted(
+                        fixed(d.getPercentile(99) / d.getPercentile(50), 1),
+                        fixed(r.getPercentile(99) / r.getPercentile(50), 1)));
+                row(t, "one sheet judged, allocation (KiB)", alloc(sheetDrools, 1024), alloc(sheetReference, 1024), "");
+            }
+            for (String w : List.of("W1", "W2", "W3")) {
+                for (String threads : List.of("OneThread", "AllCores")) {
+                    String label = "%s judged, %s (ms)".formatted(w, threads.equals("OneThread") ? "one thread"
+                            : "all cores (" + Runtime.getRuntime().availableProcessors() + ")");
+                    row(t, label, score("WorkloadBenchmark.drools" + threads + ":" + w),
+                            score("WorkloadBenchmark.reference" + threads + ":" + w),
+                            w.equals("W2") && threads.equals("AllCores") ? "≤ 2000 ms" : "");
+                }
+            }
+            for (String w : List.of("W1", "W2", "W3")) {
+                Figure d = score("WorkloadBenchmark.droolsAllCores:" + w);
+                Figure r = score("WorkloadBenchmark.referenceAllCores:" + w);
+                int n = sheets.of(w);
+                row(t, "%s per sheet, all cores (µs; %,d sheets)".formatted(w, n), perSheet(d, n), perSheet(r, n),
+                        w.equals("W2") ? "≤ 30 µs" : "");
+            }
+            for (String w : List.of("W1", "W2", "W3")) {
+                int n = sheets.of(w);
+                row(t, "%s allocation per sheet (KiB)".formatted(w),
+                        alloc(results.get("WorkloadBenchmark.droolsOneThread:" + w), 1024.0 * n),
+                        alloc(results.get("WorkloadBenchmark.referenceOneThread:" + w), 1024.0 * n), "");
+            }
+            coldStart(t, "java -jar target/ducha.jar", cold.plain());
+            coldStart(t, "AppCDS, extracted jar", cold.cds());
+            if (!heap.isEmpty()) {
+                List<String> mib = heap.stream().map(b -> fixed(b / 1048576.0, 0)).toList();
+                double growth = (heap.get(heap.size() - 1) - heap.get(0)) / 1048576.0;
+                t.append("| heap after each of %d %s runs by the rules on all cores, after full GC (MiB) | %s (last − first: %s MiB) | | | flat over 10 W3 runs |\n"
+                        .formatted(heap.size(), heapWorkload, String.join(", ", mib), fixed(growth, 0)));
+            }
+            return t.toString();
+        }
+
+        private static void coldStart(StringBuilder t, String how, List<Double> seconds) {
+            if (!seconds.isEmpty()) {
+                Statistics s = ColdStart.statistics(seconds);
+                t.append("| command line, cold start to first verdict, %s (s, %d runs; min %s) | %s ± %s | | | ≤ 3 s |\n"
+                        .formatted(how, s.getN(), fixed(s.getMin(), 2), fixed(s.getMean(), 2),
+                                fixed(s.getStandardDeviation(), 2)));
+            }
+        }
+
+        private Figure score(String key) {
+            RunResult r = results.get(key);
+            if (r == null) {
+                return null;
+            }
+            Result<?> p = r.getPrimaryResult();
+            return new Figure(p.getScore(), p.getStatistics().getN() > 1 ? p.getScoreError() : Double.NaN);
+        }
+
+        private static Figure perSheet(Figure f, int sheets) {
+            return f == null ? null : new Figure(f.value() * 1000 / sheets, f.error() * 1000 / sheets);
+        }
+
+        private static Figure alloc(RunResult r, double divisor) {
+            if (r == null) {
+                return null;
+            }
+            for (Map.Entry<String, Result> e : r.getSecondaryResults().entrySet()) {
+                if (e.getKey().endsWith("gc.alloc.rate.norm")) {
+                    Result<?> a = e.getValue();
+                    return new Figure(a.getScore() / divisor,
+                            a.getStatistics().getN() > 1 ? a.getScoreError() / divisor : Double.NaN);
+                }
+            }
+            return null;
+        }
+
+        private static void row(StringBuilder t, String label, Figure drools, Figure reference, String goal) {
+            String ratio = drools == null || reference == null || reference.value() == 0 ? ""
+                    : fixed(drools.value() / reference.value(), 1) + "×";
+            t.append("| %s | %s | %s | %s | %s |\n".formatted(label, show(drools), show(reference), ratio, goal));
+        }
+
+        private static void row(StringBuilder t, String label, double drools, double reference, String goal) {
+            row(t, label, new Figure(drools, Double.NaN), new Figure(reference, Double.NaN), goal);
+        }
+
+        private static String show(Figure f) {
+            if (f == null) {
+                return "–";
+            }
+            int digits = f.value() >= 100 ? 0 : f.value() >= 10 ? 1 : 2;
+            return Double.isNaN(f.error()) ? fixed(f.value(), digits)
+                    : fixed(f.value(), digits) + " ± " + fixed(f.error(), digits);
+        }
+    }
+
+    private record Figure(double value, double error) {
+    }
+
+    private static String fixed(double value, int digits) {
+        return String.format(Locale.ROOT, "%,." + digits + "f", value);
+    }
+}
