@@ -27,13 +27,8 @@ class ProblemErrorController implements ErrorController {
                 ? HttpStatus.valueOf(i) : HttpStatus.INTERNAL_SERVER_ERROR;
         ProblemType type = ProblemType.of(status.value());
         Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
-        String detail = switch (type) {
-            case TOO_LARGE -> "上传内容超过上限 / the upload is over the limit";
-            case NOT_FOUND -> "没有这个地址 / no such address";
-            case INTERNAL -> "服务器内部错误，已记录日志 / an internal error, logged";
-            default -> "请求无法处理 / the request cannot be handled"
-                    + (message == null || message.toString().isBlank() ? "" : ": " + message);
-        };
+        String detail = type.says() != null ? type.says() : "请求无法处理 / the request cannot be handled"
+                + (message == null || message.toString().isBlank() ? "" : ": " + message);
         ProblemDetail body = Problems.problem(status, type, detail, List.of(), request);
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri != null) {

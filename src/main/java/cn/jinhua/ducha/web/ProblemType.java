@@ -41,6 +41,21 @@ enum ProblemType {
         return "en".equals(locale.getLanguage()) ? english : chinese;
     }
 
+    /**
+     * What the problem means in plain words, Chinese then English, where the type says enough by itself; null where
+     * only the case at hand can say it.
+     */
+    String says() {
+        return switch (this) {
+            case TOO_LARGE -> "上传内容超过上限 / the upload is over the limit";
+            case NOT_FOUND -> "没有这个地址 / no such address";
+            case METHOD_NOT_ALLOWED -> "该地址不支持此方法 / this method is not allowed here";
+            case UNSUPPORTED_MEDIA_TYPE -> "不支持的内容类型 / unsupported content type";
+            case INTERNAL -> "服务器内部错误，已记录日志 / an internal error, logged";
+            default -> null;
+        };
+    }
+
     /** The problem type an HTTP status stands for where nothing more specific is known. */
     static ProblemType of(int status) {
         return switch (status) {

@@ -110,7 +110,7 @@ class Problems extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         LOG.error("未预料的错误 / unexpected error at {}", request.getRequestURI(), e);
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, problem(HttpStatus.INTERNAL_SERVER_ERROR,
-                ProblemType.INTERNAL, "服务器内部错误，已记录日志 / an internal error, logged", List.of(), request));
+                ProblemType.INTERNAL, ProblemType.INTERNAL.says(), List.of(), request));
     }
 
     /** A body that is not the JSON asked for: name the field, whatever Jackson found. */
@@ -158,17 +158,11 @@ class Problems extends ResponseEntityExceptionHandler {
         HttpServletRequest servlet = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
         String detail = body instanceof ProblemDetail p && p.getDetail() != null ? p.getDetail() : e.getMessage();
         ProblemType type = ProblemType.of(status.value());
-        String chinese = switch (type) {
-            case TOO_LARGE -> "上传内容超过上限 / the upload is over the limit: ";
-            case NOT_FOUND -> "没有这个地址 / no such address: ";
-            case METHOD_NOT_ALLOWED -> "该地址不支持此方法 / this method is not allowed here: ";
-            case UNSUPPORTED_MEDIA_TYPE -> "不支持的内容类型 / unsupported content type: ";
-            default -> "";
-        };
         HttpHeaders merged = new HttpHeaders();
         merged.addAll(headers);
         merged.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        return new ResponseEntity<>(problem(status, type, chinese + detail, List.of(), servlet), merged, status);
+        String says = type.says() == null ? detail : type.says() + ": " + detail;
+        return new ResponseEntity<>(problem(status, type, says, List.of(), servlet), merged, status);
     }
 
     private static ResponseEntity<ProblemDetail> respond(HttpStatus status, ProblemDetail body) {
