@@ -3,9 +3,6 @@ package cn.jinhua.ducha.alerting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -21,15 +18,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import cn.jinhua.ducha.catalogue.Unit;
-import cn.jinhua.ducha.rulebook.Rulebook;
 import cn.jinhua.ducha.store.Runs;
 import cn.jinhua.ducha.store.Store;
 import cn.jinhua.ducha.store.TestDatabases;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -38,41 +30,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * 25th, 催报 in the three days before it, escalation and delivery from the same tick, and, on PostgreSQL, two
  * instances that share the database judging a period once.
  */
-class ScheduleTests {
+class ScheduleTests extends WithReceiver {
 
     /** 10:00 on 26 October in Jinhua: 2023-09's sheets were due yesterday. */
     private static final Instant AFTER_DEADLINE = Instant.parse("2023-10-26T02:00:00Z");
     /** 10:00 on 23 October in Jinhua: two days before 2023-09's sheets are due. */
     private static final Instant BEFORE_DEADLINE = Instant.parse("2023-10-23T02:00:00Z");
-    private static final YearMonth SEPTEMBER = YearMonth.of(2023, 9);
-    private static final String DATABASES = "cn.jinhua.ducha.store.TestDatabases#all";
 
-    private static Rulebook rulebook;
-
-    @TempDir
-    Path dir;
-
-    private final MovableClock clock = new MovableClock(AFTER_DEADLINE);
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private Receiver receiver;
-
-    @BeforeAll
-    static void rules() {
-        rulebook = Rulebook.load(Path.of("rules"));
-    }
-
-    @BeforeEach
-    void listen() throws IOException {
-        receiver = Receiver.start();
-    }
-
-    @AfterEach
-    void hangUp() {
-        receiver.close();
-    }
-
-    private Store open(TestDatabases.Database database) {
-        return Store.open(database.create(dir), null, null, clock);
+    ScheduleTests() {
+        super(AFTER_DEADLINE);
     }
 
     private Schedule schedule(Store store) {

@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,15 +23,10 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-import cn.jinhua.ducha.rulebook.Rulebook;
 import cn.jinhua.ducha.store.AuditChain;
 import cn.jinhua.ducha.store.Store;
 import cn.jinhua.ducha.store.TestDatabases;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
@@ -44,38 +36,12 @@ import tools.jackson.databind.JsonNode;
  * retries with backoff across an outage with the clock moved rather than waited for, and the robots' Chinese
  * markdown.
  */
-class WebhooksTests {
+class WebhooksTests extends WithReceiver {
 
     private static final Instant START = Instant.parse("2023-10-26T02:00:00Z");
-    private static final YearMonth SEPTEMBER = YearMonth.of(2023, 9);
-    private static final String DATABASES = "cn.jinhua.ducha.store.TestDatabases#all";
 
-    private static Rulebook rulebook;
-
-    @TempDir
-    Path dir;
-
-    private final MovableClock clock = new MovableClock(START);
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private Receiver receiver;
-
-    @BeforeAll
-    static void rules() {
-        rulebook = Rulebook.load(Path.of("rules"));
-    }
-
-    @BeforeEach
-    void listen() throws IOException {
-        receiver = Receiver.start();
-    }
-
-    @AfterEach
-    void hangUp() {
-        receiver.close();
-    }
-
-    private Store open(TestDatabases.Database database) {
-        return Store.open(database.create(dir), null, null, clock);
+    WebhooksTests() {
+        super(START);
     }
 
     /** An endpoint whose messages the receiver takes at {@code path}, verifying them with its secret. */
