@@ -1,78 +1,50 @@
 package cn.jinhua.ducha.evaluation;
 
 import java.math.BigDecimal;
-import java.time.YearMonth;
-import java.util.Collection;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import cn.jinhua.ducha.catalogue.Commitment;
 import cn.jinhua.ducha.catalogue.Unit;
 import cn.jinhua.ducha.catalogue.Window;
+import org.kie.api.runtime.rule.RuleContext;
 
 /**
- * What the sheets of the period say about one {@link Subject}: the value judged (absent when it was owed and not
- * reported), and for BENCHMARK_MARGIN the province's value. The questions the kind rules ask of it are answered
- * here in exact decimal arithmetic.
+ * What the sheets say about one {@link Subject}: the value judged (absent when it was owed and not reported), for
+ * BENCHMARK_MARGIN the province's value, for REACH_BY the baseline, and the readings all of it came from. The one
+ * fact per judged pair that the kind rules match, by {@link #getCommitmentId()} (a plain property, so that the
+ * rule network hashes it instead of trying every rule). The questions those rules ask of it are answered here in
+ * exact decimal arithmetic.
  */
 public final class Observation {
 
     private final Subject subject;
+    private final String commitmentId;
     private final Object value;
     private final BigDecimal benchmark;
     private final List<String> missingUnits;
+    private final Baseline baseline;
     private final boolean present;
+    private final List<Reading> readings;
 
-    private Observation(Subject subject, Object value, BigDecimal benchmark, List<String> missingUnits,
-                        boolean present) {
+    Observation(Subject subject, Object value, BigDecimal benchmark, List<String> missingUnits, Baseline baseline,
+                boolean present, List<Reading> readings) {
         this.subject = subject;
+        this.commitmentId = subject.commitment().id();
         this.value = value;
         this.benchmark = benchmark;
         this.missingUnits = missingUnits;
+        this.baseline = baseline;
         this.present = present;
-    }
-
-    /** The unit's own reported value. */
-    public static Observation reported(Subject subject, Object value) {
-        return new Observation(subject, value, null, null, true);
-    }
-
-    /** Owed, not reported. */
-    public static Observation absent(Subject subject) {
-        return new Observation(subject, null, null, null, false);
-    }
-
-    /** The unit's value with the province's value it is compared with. */
-    public static Observation benchmarked(Subject subject, Object value, Object province) {
-        return new Observation(subject, value, (BigDecimal) province, null, true);
-    }
-
-    /** The unit reported, the province did not: nothing to compare with (NO_DATA). */
-    public static Observation withoutBenchmark(Subject subject, Object value) {
-        return new Observation(subject, value, null, null, false);
-    }
-
-    /**
-     * The city total: the sum of what the supervised units reported, with those that did not; absent when none
-     * reported at all.
-     */
-    public static Observation total(Subject subject, Collection<Reading> readings, Collection<Unit> supervised) {
-        Set<String> reporting = readings.stream().map(Reading::unit).collect(Collectors.toSet());
-        List<String> missing = supervised.stream()
-                .sorted(java.util.Comparator.comparingInt(Unit::order))
-                .map(Unit::id)
-                .filter(id -> !reporting.contains(id))
-                .toList();
-        if (readings.isEmpty()) {
-            return new Observation(subject, null, null, missing, false);
-        }
-        BigDecimal sum = readings.stream().map(r -> (BigDecimal) r.value()).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new Observation(subject, sum, null, missing, true);
+        this.readings = readings;
     }
 
     public Subject subject() {
         return subject;
+    }
+
+    /** The commitment's id: what each kind rule matches on. */
+    public String getCommitmentId() {
+        return commitmentId;
     }
 
     public Commitment getCommitment() {
@@ -83,6 +55,7 @@ public final class Observation {
         return subject.unit();
     }
 
+    /** There is something to judge: a value (and, for BENCHMARK_MARGIN, the province's value beside it). */
     public boolean isPresent() {
         return present;
     }
@@ -95,8 +68,24 @@ public final class Observation {
         return (BigDecimal) value;
     }
 
-    private YearMonth period() {
-        return subject.period();
+    /** For CITY_TOTAL, the supervised units whose sheets lacked the value; otherwise null. */
+    public List<String> missingUnits() {
+        return missingUnits;
+    }
+
+    /** The province's value, BENCHMARK_MARGIN only. */
+    public BigDecimal benchmark() {
+        return benchmark;
+    }
+
+    /** B and where it came from; null for kinds that have none. */
+    public Baseline baseline() {
+        return baseline;
+    }
+
+    /** The sheet values this observation was read from (for CITY_TOTAL every unit's), for the trace. */
+    public List<Reading> readings() {
+        return readings;
     }
 
     private Window.Span span() {
@@ -105,12 +94,12 @@ public final class Observation {
 
     /** f: the share of the window elapsed up to and including the period (序时进度). */
     public Ratio elapsed() {
-        return Ratio.of(span().elapsed(period()), span().length());
+        return Ratio.of(span().elapsed(subject.period()), span().length());
     }
 
     /** In or after the window's last month. */
     public boolean isDue() {
-        return span().isDue(period());
+        return span().isDue(subject.period());
     }
 
     /** value ≥ target (value > target where the commitment is strict). */
@@ -131,16 +120,15 @@ public final class Observation {
 
     /** gap = f − c, with completion c = (value − B) / (target − B); exact. */
     public Ratio paceGap() {
-        Commitment c = getCommitment();
-        Ratio completion = new Ratio(number().subtract(c.baseline()), c.target().subtract(c.baseline()));
+        BigDecimal b = baseline.value();
+        Ratio completion = new Ratio(number().subtract(b), getCommitment().target().subtract(b));
         return elapsed().minus(completion);
     }
 
     /** What 序时进度 asks for now: B + (target − B) × f. */
     public BigDecimal paceExpected() {
-        Commitment c = getCommitment();
-        Ratio share = elapsed().times(c.target().subtract(c.baseline()));
-        return share.toDecimal().add(c.baseline());
+        BigDecimal b = baseline.value();
+        return elapsed().times(getCommitment().target().subtract(b)).toDecimal().add(b);
     }
 
     /** A milestone reported done. */
@@ -168,8 +156,16 @@ public final class Observation {
         return (String) value;
     }
 
-    /** The verdict {@code rule} reaches on this observation. */
-    public Verdict judged(Status status, String rule) {
+    /**
+     * The judgement {@code rule} reaches on this observation: a {@link Verdict}, recorded in its place among the
+     * period's verdicts; or, for an observation of the month before (judged only for escalation), the
+     * {@link PriorVerdict} that alerts.drl looks for.
+     */
+    public Object judged(Status status, RuleContext rule) {
+        if (subject.isPrior()) {
+            return new PriorVerdict(getUnit().id(), commitmentId, status, rule.getRule().getName(),
+                    Subject.matched(rule));
+        }
         Commitment c = getCommitment();
         BigDecimal target = switch (c.kind()) {
             case AT_LEAST, AT_MOST, REACH_BY, ANNUAL_AT_LEAST -> c.target();
@@ -177,21 +173,22 @@ public final class Observation {
             case MILESTONE, PROGRESS -> null;
         };
         BigDecimal expected = c.kind().isPaced() ? paceExpected() : null;
-        return new Verdict(getUnit(), c, period(), status, value, target, expected, missingUnits, benchmark,
-                false, span(), rule);
+        return subject.record(new Verdict(getUnit(), c, subject.period(), status, value, target, expected,
+                missingUnits, benchmark, false, span(), baseline, rule.getRule().getName(), Subject.matched(rule)));
     }
 
     /**
      * The NO_DATA verdict for an observation with nothing to judge: the value was owed and not reported, or (for
-     * BENCHMARK_MARGIN) the unit reported and the province did not.
+     * BENCHMARK_MARGIN) the unit reported and the province did not. Recorded, not inserted: no rule asks for it.
      */
-    public Verdict noData(String rule) {
-        return new Verdict(getUnit(), getCommitment(), period(), Status.NO_DATA, null, null, null, missingUnits,
-                null, value != null, span(), rule);
+    public Verdict noData(RuleContext rule) {
+        return subject.record(new Verdict(getUnit(), getCommitment(), subject.period(), Status.NO_DATA, null, null,
+                null, missingUnits, null, value != null, span(), null, rule.getRule().getName(),
+                Subject.matched(rule)));
     }
 
     @Override
     public String toString() {
-        return "Observation[" + getUnit().id() + " " + getCommitment().id() + " " + period() + " = " + value + "]";
+        return "Observation[" + getUnit().id() + " " + commitmentId + " " + subject.period() + " = " + value + "]";
     }
 }

@@ -18,20 +18,24 @@ import cn.jinhua.ducha.catalogue.Window;
  * @param benchmark    for BENCHMARK_MARGIN, the province's value; otherwise null
  * @param noBenchmark  NO_DATA only because the province's value is missing (the unit did report)
  * @param span         the window span judged; null for NOT_APPLICABLE
+ * @param baseline     B and where it came from, for REACH_BY and ANNUAL_AT_LEAST verdicts with a value; else null
  * @param rule         the name of the rule that judged
+ * @param matched      the facts that rule matched, as the engine held them when it fired: the trace is made of
+ *                     them ({@link Evaluation#trace(Verdict)})
  */
 public record Verdict(Unit unit, Commitment commitment, YearMonth period, Status status, Object value,
                       BigDecimal target, BigDecimal expected, List<String> missingUnits, BigDecimal benchmark,
-                      boolean noBenchmark, Window.Span span, String rule) {
+                      boolean noBenchmark, Window.Span span, Baseline baseline, String rule, List<Object> matched) {
 
     public Verdict {
         missingUnits = missingUnits == null ? null : List.copyOf(missingUnits);
     }
 
     /** The commitment's scope leaves this local unit out. */
-    public static Verdict notApplicable(Unit unit, Commitment commitment, YearMonth period, String rule) {
+    static Verdict notApplicable(Unit unit, Commitment commitment, YearMonth period, String rule,
+                                 List<Object> matched) {
         return new Verdict(unit, commitment, period, Status.NOT_APPLICABLE, null, null, null, null, null, false,
-                null, rule);
+                null, null, rule, matched);
     }
 
     public Light light() {

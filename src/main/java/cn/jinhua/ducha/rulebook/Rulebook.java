@@ -53,16 +53,16 @@ public final class Rulebook {
 
     private static final String WARM_UP = """
             package cn.jinhua.ducha.warmup;
-            dialect "mvel"
+            dialect "java"
             import cn.jinhua.ducha.evaluation.Observation;
             import cn.jinhua.ducha.evaluation.Status;
             rule "warm up"
             when
-                $o : Observation( commitment.id == "-", present )
+                $o : Observation( commitmentId == "-", present )
             then
                 Status status = null;
                 if ($o.isTrue()) { status = Status.MET; }
-                insert( $o.judged(status, drools.getRule().getName()) );
+                insert( $o.judged(status, drools) );
             end
             """;
 
