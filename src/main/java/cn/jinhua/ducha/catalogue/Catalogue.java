@@ -28,22 +28,25 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class Catalogue {
 
     public static final String DIRECTORY = "catalogue";
-    private static final Pattern COMMITMENT_ID = Pattern.compile("(G|S)\\.\\d+|T\\d{2}\\.(\\d+|P)");
+    private static final String NOT_JUDGED = "not-judged.yaml";
+    private static final Pattern COMMITMENT_ID = Pattern.compile("(G|S)\\.\\d+|T\\d{2}\\.(\\d+|P)|M\\d\\.P");
 
     private final List<Unit> units;
     private final List<Area> areas;
     private final List<Task> tasks;
     private final List<Commitment> commitments;
+    private final List<NotJudged> notJudged;
     private final Settings settings;
     private final Map<String, Commitment> byMetric = new LinkedHashMap<>();
     private final Map<String, Commitment> byId = new LinkedHashMap<>();
 
     private Catalogue(List<Unit> units, List<Area> areas, List<Task> tasks, List<Commitment> commitments,
-                      Settings settings) {
+                      List<NotJudged> notJudged, Settings settings) {
         this.units = List.copyOf(units);
         this.areas = List.copyOf(areas);
         this.tasks = List.copyOf(tasks);
         this.commitments = List.copyOf(commitments);
+        this.notJudged = List.copyOf(notJudged);
         this.settings = settings;
         commitments.forEach(c -> {
             byMetric.put(c.metric(), c);
@@ -82,6 +85,7 @@ public final class Catalogue {
         List<AreaEntry> areaEntries = reader.read(dir.resolve("areas.yaml"), new TypeReference<>() { });
         List<TaskEntry> taskEntries = reader.read(dir.resolve("tasks.yaml"), new TypeReference<>() { });
         List<CommitmentEntry> entries = reader.readEach(dir.resolve("commitments.yaml"), CommitmentEntry.class);
+        List<NotJudgedEntry> notJudgedEntries = reader.read(dir.resolve(NOT_JUDGED), new TypeReference<>() { });
         SettingsEntry settingsEntry = reader.read(dir.resolve("settings.yaml"), new TypeReference<>() { });
         if (!problems.isEmpty()) {
             throw new CatalogueException(problems);
@@ -103,13 +107,15 @@ public final class Catalogue {
             }
             tasks.put(t.number(), new Task(t.number(), t.title(), area, t.lead()));
         }
+        Map<String, InferredWindowEntry> inferred = settingsEntry == null || settingsEntry.inferredWindows() == null
+                ? Map.of() : settingsEntry.inferredWindows();
         List<Commitment> commitments = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         Set<String> metrics = new HashSet<>();
         for (CommitmentEntry e : entries) {
             String where = reader.display(dir.resolve("commitments.yaml")) + ": " + e.id() + ": ";
             try {
-                Commitment c = e.toCommitment(tasks, areas, commitments.size());
+                Commitment c = e.toCommitment(tasks, areas, inferred, commitments.size());
                 if (!ids.add(c.id())) {
                     throw new IllegalArgumentException("id 重复 / duplicate id");
                 }
@@ -125,10 +131,22 @@ public final class Catalogue {
             problems.add("rules/catalogue/settings.yaml: yellowBand 与 milestoneLastQuarter 均须给出 / "
                     + "yellowBand and milestoneLastQuarter are both required");
         }
+        List<NotJudged> notJudged = new ArrayList<>();
+        for (NotJudgedEntry n : notJudgedEntries) {
+            String where = "rules/catalogue/" + NOT_JUDGED + ": \"" + n.words() + "\": ";
+            Task task = n.task() == null ? null : tasks.get(n.task());
+            if (n.words() == null || n.reason() == null || n.note() == null) {
+                problems.add(where + "words、reason 与 note 均须给出 / words, reason and note are all required");
+            } else if ((n.task() == null) == (n.section() == null) || (n.task() != null && task == null)) {
+                problems.add(where + "须给出已知的 task 或 section 之一 / exactly one of a known task or a section is required");
+            } else {
+                notJudged.add(new NotJudged(n.words(), task, n.section(), n.reason(), n.note()));
+            }
+        }
         if (!problems.isEmpty()) {
             throw new CatalogueException(problems);
         }
-        return new Catalogue(units, List.copyOf(areas.values()), List.copyOf(tasks.values()), commitments,
+        return new Catalogue(units, List.copyOf(areas.values()), List.copyOf(tasks.values()), commitments, notJudged,
                 new Settings(settingsEntry.yellowBand(), settingsEntry.milestoneLastQuarter()));
     }
 
@@ -177,6 +195,34 @@ public final class Catalogue {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** The parts of the seed that no commitment judges, each with its words and why, in the file's order. */
+    public List<NotJudged> notJudged() {
+        return notJudged;
+    }
+
+    /**
+     * How much of the plan is measured: the tasks with a commitment beside their progress report, those followed by
+     * progress alone, the general works and the parts not judged. The CLI and the dashboard both show this one.
+     */
+    public Coverage coverage() {
+        List<Integer> measured = new ArrayList<>();
+        List<Integer> progressOnly = new ArrayList<>();
+        for (Task t : tasks) {
+            (commitmentsOf(t).stream().anyMatch(c -> !c.isProgress()) ? measured : progressOnly).add(t.number());
+        }
+        return new Coverage(tasks.size(), measured, progressOnly, generalWorks().size(), notJudged.size());
+    }
+
+    /** The progress commitments of the five general works (五项面上工作), M1.P..M5.P, in catalogue order. */
+    public List<Commitment> generalWorks() {
+        return commitments.stream().filter(Commitment::isGeneralWork).toList();
+    }
+
+    /** The PROGRESS commitment a sheet reports under {@code progress.CODE} ({@code T05}, {@code M1}), if any. */
+    public Optional<Commitment> progress(String code) {
+        return byMetric("progress." + code).filter(Commitment::isProgress);
     }
 
     /** The unit a sheet names by id, code or Chinese name. */
@@ -281,14 +327,23 @@ public final class Catalogue {
     record TaskEntry(int number, String title, String area, String lead) {
     }
 
-    record SettingsEntry(BigDecimal yellowBand, BigDecimal milestoneLastQuarter) {
+    record SettingsEntry(BigDecimal yellowBand, BigDecimal milestoneLastQuarter,
+                         Map<String, InferredWindowEntry> inferredWindows) {
     }
 
-    record CommitmentEntry(String id, Integer task, String area, String title, String label, String metric,
-                           Kind kind, Scope scope, Object target, BigDecimal margin, Boolean strict,
-                           BigDecimal baseline, String unit, String window, String source) {
+    record InferredWindowEntry(String window, String schedule) {
+    }
 
-        Commitment toCommitment(Map<Integer, Task> tasks, Map<String, Area> areas, int order) {
+    record NotJudgedEntry(String words, Integer task, String section, NotJudged.Reason reason, String note) {
+    }
+
+    record CommitmentEntry(String id, Integer task, String area, String lead, String title, String label,
+                           String metric, Kind kind, Scope scope, Object target, BigDecimal margin, Boolean strict,
+                           BigDecimal baseline, String unit, String window, WindowBasis.Basis windowBasis,
+                           String source) {
+
+        Commitment toCommitment(Map<Integer, Task> tasks, Map<String, Area> areas,
+                                Map<String, InferredWindowEntry> inferred, int order) {
             if (id == null || !COMMITMENT_ID.matcher(id).matches()) {
                 throw new IllegalArgumentException("id 格式不符 / malformed id");
             }
@@ -298,6 +353,7 @@ public final class Catalogue {
             require(kind, "kind");
             require(scope, "scope");
             require(source, "source");
+            require(windowBasis, "windowBasis");
             Task t = null;
             Area a;
             if (task != null) {
@@ -335,16 +391,38 @@ public final class Catalogue {
             if (kind == Kind.BENCHMARK_MARGIN && margin == null) {
                 throw new IllegalArgumentException("BENCHMARK_MARGIN 须给出 margin / BENCHMARK_MARGIN needs a margin");
             }
-            if (kind == Kind.PROGRESS && !metric.equals("progress." + (t == null ? "" : t.code()))) {
-                throw new IllegalArgumentException("进展指标须为 progress.Txx / a progress metric must be progress.Txx of its task");
+            String code = id.substring(0, id.indexOf('.'));
+            if (kind == Kind.PROGRESS && (!metric.equals("progress." + code) || !id.endsWith(".P")
+                    || (t == null) != code.startsWith("M"))) {
+                throw new IllegalArgumentException("进展指标须为其任务的 progress.Txx 或面上工作的 progress.Mw / "
+                        + "a progress metric must be progress.Txx of its task, or progress.Mw of a general work");
             }
             BigDecimal b = baseline == null ? BigDecimal.ZERO : baseline;
             if (kind.isPaced() && numericTarget.compareTo(b) <= 0) {
                 throw new IllegalArgumentException("target 须大于 baseline / target must exceed the baseline");
             }
-            Window w = Window.parse(window);
+            Window w;
+            WindowBasis basis;
+            InferredWindowEntry named = window == null ? null : inferred.get(window);
+            if (windowBasis == WindowBasis.Basis.INFERRED) {
+                if (named == null) {
+                    throw new IllegalArgumentException(("推定时限的 window 须为 settings.yaml 中 inferredWindows 的名称之一 %s / "
+                            + "an inferred window must name one of settings.yaml's inferredWindows %s")
+                            .formatted(inferred.keySet(), inferred.keySet()));
+                }
+                w = Window.parse(named.window());
+                basis = WindowBasis.inferred(window, named.schedule());
+            } else {
+                if (named != null) {
+                    throw new IllegalArgumentException("window %s 是推定时限，windowBasis 须为 INFERRED / window %s is inferred: windowBasis must be INFERRED"
+                            .formatted(window, window));
+                }
+                w = Window.parse(window);
+                basis = WindowBasis.STATED;
+            }
+            String leadUnit = lead != null ? lead : t != null ? t.lead() : a.lead();
             return new Commitment(id, t, a, title, label, metric, kind, scope, numericTarget, margin,
-                    Boolean.TRUE.equals(strict), b, unit, w, source, order);
+                    Boolean.TRUE.equals(strict), b, unit, w, basis, source, leadUnit, order);
         }
 
         private static void require(Object value, String field) {
