@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,16 +108,29 @@ public final class ExcelTemplate {
 
     /**
      * The values the template asks of {@code unit} for {@code period}, in the order of its rows: the unit's owed
-     * values (see {@link Catalogue#owedBy}), facts before progress. The province owes nothing; its template asks for
-     * the provincial averages that the BENCHMARK_MARGIN commitments judged then compare with.
+     * values (see {@link Catalogue#owedBy}), facts before progress, then its base-period values (see
+     * {@link #baseValues}). The province owes nothing; its template asks for the provincial averages that the
+     * BENCHMARK_MARGIN commitments judged then compare with.
      */
     public static List<Commitment> asked(Catalogue catalogue, Unit unit, YearMonth period) {
         List<Commitment> asked = unit.isProvince()
                 ? catalogue.commitments().stream()
                         .filter(c -> c.kind() == Kind.BENCHMARK_MARGIN && c.judgedIn(period)).toList()
                 : catalogue.owedBy(unit, period);
-        return Stream.concat(asked.stream().filter(c -> !c.isProgress()), asked.stream().filter(Commitment::isProgress))
-                .toList();
+        List<Commitment> base = baseValues(catalogue, unit, period).stream().filter(c -> !asked.contains(c)).toList();
+        return Stream.of(asked.stream().filter(c -> !c.isProgress()), base.stream(),
+                asked.stream().filter(Commitment::isProgress)).flatMap(s -> s).toList();
+    }
+
+    /**
+     * The base-period values (基期值) {@code unit} may enter on its sheet for {@code period}: the REACH_BY
+     * commitments whose base period {@code period} is (contract.md, "REACH_BY": 2022-12 for a 2023 window) and whose
+     * value the unit reports once they are judged, its own and its share of the city totals, whose baseline is the sum
+     * of the units' base values. Nothing is owed for a base period: these rows may be left blank.
+     */
+    public static List<Commitment> baseValues(Catalogue catalogue, Unit unit, YearMonth period) {
+        return catalogue.commitments().stream()
+                .filter(c -> c.hasBasePeriod(period) && c.scope().owedBy(unit)).toList();
     }
 
     private byte[] build(Catalogue catalogue, Unit unit, YearMonth period, FactSheet last) {
@@ -140,15 +154,16 @@ public final class ExcelTemplate {
             put(byRow, LAST, last.submittedBy(), label);
         }
         int r = 4;
+        List<Commitment> base = baseValues(catalogue, unit, period);
         for (Commitment c : asked(catalogue, unit, period)) {
-            row(sheet.createRow(r++), c, last);
+            row(sheet.createRow(r++), c, last, base.contains(c) && !catalogue.owedBy(unit, period).contains(c));
         }
         sheet.createFreezePane(1, 1);
         int[] widths = {44, 16, 24, 36, 10, 18, 22, 30, 40};
         for (int c = 0; c < widths.length; c++) {
             sheet.setColumnWidth(c, widths[c] * 256);
         }
-        instructions(unit, period);
+        instructions(unit, period, !base.isEmpty());
         try (workbook; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             workbook.write(out);
             return out.toByteArray();
@@ -157,13 +172,16 @@ public final class ExcelTemplate {
         }
     }
 
-    private void row(XSSFRow row, Commitment c, FactSheet last) {
+    /** One value's row; {@code baseOnly}: asked as a base-period value (基期值) only, not owed this month. */
+    private void row(XSSFRow row, Commitment c, FactSheet last, boolean baseOnly) {
         put(row, FIELD, c.metric(), label);
-        put(row, LABEL, c.isProgress() ? "任务%d进展：%s".formatted(c.taskNumber(), c.task().title()) : c.label(),
-                label);
+        put(row, LABEL, (baseOnly ? "基期值 base-period value：" : "") + rowLabel(c), label);
         put(row, MEASURE, c.measure(), label);
         put(row, TARGET, target(c), label);
-        put(row, HOW, "%s · 窗口 %s · %s".formatted(c.kind().label(), c.window().label(), c.scope().label()), label);
+        put(row, HOW, (baseOnly ? "基期值(选填)，%s窗口前一月的值，用作起点 · ".formatted(c.window().label()) : "")
+                + "%s · 窗口 %s%s · %s".formatted(c.kind().label(), c.window().label(),
+                        c.windowBasis().isInferred() ? "(" + c.windowBasis().label() + ")" : "", c.scope().label()),
+                label);
         put(row, COMMITMENT, c.ruleName(), label);
         if (last != null) {
             lastValue(row, c, last);
@@ -237,10 +255,21 @@ public final class ExcelTemplate {
         validation.setShowErrorBox(true);
         validation.createErrorBox("不符合要求 / invalid", hint);
         validation.setShowPromptBox(true);
-        validation.createPromptBox(shorten(c.isProgress() ? "任务%d进展".formatted(c.taskNumber()) : c.label()), hint);
+        validation.createPromptBox(shorten(c.isProgress() ? progressName(c) + "进展" : c.label()), hint);
         // XSSF inverts this flag: true shows the list's drop-down arrow
         validation.setSuppressDropDownArrow(constraint.getValidationType() == DataValidationConstraint.ValidationType.LIST);
         sheet.addValidationData(validation);
+    }
+
+    /** What a row is about: the metric's label, or for progress the task's or general work's name. */
+    private static String rowLabel(Commitment c) {
+        return c.isProgress() ? progressName(c) + "进展：" + (c.task() == null ? c.source() : c.task().title())
+                : c.label();
+    }
+
+    /** 任务5, or 面上工作M1 for a general work. */
+    private static String progressName(Commitment c) {
+        return c.task() == null ? "面上工作" + c.progressCode() : "任务" + c.taskNumber();
     }
 
     /** Excel allows a prompt's title 32 characters. */
@@ -248,9 +277,9 @@ public final class ExcelTemplate {
         return title.length() <= 32 ? title : title.substring(0, 31) + "…";
     }
 
-    private void instructions(Unit unit, YearMonth period) {
+    private void instructions(Unit unit, YearMonth period, boolean base) {
         XSSFSheet help = workbook.createSheet("填表说明 instructions");
-        List<String> lines = List.of(
+        List<String> lines = new ArrayList<>(List.of(
                 "%s %s 报表模板 / sheet template for %s, %s".formatted(unit.name(), period, unit.id(), period),
                 "只填写第一个工作表的“值 value”列(黄色)，任务进展的说明填在“说明 note”列；其余列仅供参考，不会被读取。",
                 "Fill in the yellow value column of the first worksheet (and the note of a task's progress); the other "
@@ -260,7 +289,14 @@ public final class ExcelTemplate {
                         + "not use formulas (a formula cell is refused).",
                 "数值：百分比填点数(93.5 表示 93.5%)；里程碑填 是/否；任务进展填 NOT_STARTED、IN_PROGRESS、DONE、BLOCKED 之一。",
                 "Numbers: percentages in points (93.5 means 93.5%); milestones 是/否; progress one of NOT_STARTED, "
-                        + "IN_PROGRESS, DONE, BLOCKED.");
+                        + "IN_PROGRESS, DONE, BLOCKED."));
+        if (base) {
+            lines.add("%s 是基期：标为“基期值”的行填本单位当月末的值，作为期末达到类承诺序时进度的起点(不低于目标的值不作起点)；不报可留空，不产生预警。"
+                    .formatted(period));
+            lines.add(("%s is a base period: the rows marked 基期值 take the unit's value at the month's end, the "
+                    + "starting point of 序时进度 for the REACH_BY commitments (a value at or above the target is not "
+                    + "used); they may be left blank, and no alert is raised.").formatted(period));
+        }
         for (int i = 0; i < lines.size(); i++) {
             put(help.createRow(i), 0, lines.get(i), i == 0 ? header : label);
         }

@@ -11,7 +11,7 @@ import cn.jinhua.ducha.catalogue.Unit;
  *
  * @param source   where the sheet came from (a path as given), for messages
  * @param facts    metric key to {@link java.math.BigDecimal} or {@link Boolean}
- * @param progress task code ({@code T05}) to its reported progress
+ * @param progress task code ({@code T05}) or general work ({@code M1}) to its reported progress
  */
 public record FactSheet(String source, Unit unit, YearMonth period, String submittedBy,
                         Map<String, Object> facts, Map<String, Progress> progress) {
@@ -24,7 +24,7 @@ public record FactSheet(String source, Unit unit, YearMonth period, String submi
     }
 
     /**
-     * The value of a metric on this sheet: a fact, or for {@code progress.Txx} the task's status name.
+     * The value of a metric on this sheet: a fact, or for {@code progress.Txx} ({@code progress.Mw}) the reported status name.
      */
     public Optional<Object> value(String metric) {
         if (metric.startsWith(PROGRESS_PREFIX)) {

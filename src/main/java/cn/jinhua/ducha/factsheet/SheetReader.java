@@ -47,7 +47,6 @@ public final class SheetReader {
 
     private static final Pattern PERIOD = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate Object property \"(.*)\"");
-    private static final Pattern TASK_CODE = Pattern.compile("T\\d{2}");
     private static final Set<String> SHEET_FIELDS = Set.of("unit", "period", "submittedBy", "facts", "progress");
     private static final Set<String> PROGRESS_FIELDS = Set.of("status", "note");
 
@@ -394,9 +393,9 @@ public final class SheetReader {
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
             String task = entry.getKey();
             String field = names.name("progress", task);
-            if (!TASK_CODE.matcher(task).matches()
-                    || catalogue.task(Integer.parseInt(task.substring(1))).isEmpty()) {
-                errors.add("%s: 未知任务(应为 T01..T38) / unknown task (T01..T38)".formatted(field));
+            if (catalogue.progress(task).isEmpty()) {
+                errors.add("%s: 未知任务(应为任务 T01..T38 或面上工作 M1..M5) / unknown task (T01..T38, M1..M5)"
+                        .formatted(field));
                 continue;
             }
             JsonNode value = entry.getValue();

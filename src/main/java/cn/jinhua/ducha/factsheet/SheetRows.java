@@ -17,8 +17,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The layout that CSV and Excel sheets share (README.md, "Sheets in CSV and Excel"): a header row
  * {@code 字段 field, 值 value, 说明 note}, then one row per field: {@code unit}, {@code period},
- * {@code submittedBy}, a metric key with its value, or {@code progress.Txx} with its status and a note. The rows
- * become the JSON sheet's tree, which {@link SheetReader} then checks exactly as it checks a JSON sheet.
+ * {@code submittedBy}, a metric key with its value, or {@code progress.Txx} (a general work's {@code progress.Mw})
+ * with its status and a note. The rows become the JSON sheet's tree, which {@link SheetReader} then checks exactly
+ * as it checks a JSON sheet.
  */
 final class SheetRows {
 
@@ -119,7 +120,7 @@ final class SheetRows {
             }
             if (!SHEET_FIELDS.contains(field) && !field.contains(".")) {
                 errors.add(("%s (%s): 未知字段 / unknown field (allowed: unit, period, submittedBy, a metric key, "
-                        + "progress.Txx)").formatted(field, row.fieldAt()));
+                        + "progress.Txx, progress.Mw)").formatted(field, row.fieldAt()));
                 continue;
             }
             boolean refused = false;

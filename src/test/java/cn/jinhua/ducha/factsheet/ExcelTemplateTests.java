@@ -303,6 +303,57 @@ class ExcelTemplateTests {
     }
 
     @Test
+    void asksEachUnitForItsBaseValuesInTheBasePeriod() throws IOException {
+        YearMonth base = YearMonth.of(2022, 12);
+
+        try (XSSFWorkbook local = open(ExcelTemplate.write(catalogue, unit("yiwu"), base, null));
+             XSSFWorkbook city = open(ExcelTemplate.write(catalogue, unit("jinhua"), base, null))) {
+            assertThat(askedFields(local)).as("its own REACH_BY values and its share of the city totals")
+                    .containsExactly("tongban.cross_province_items_optimized", "village.high_frequency_items",
+                            "digital.zlb_registered_users", "legal.township_legality_review_coverage_pct",
+                            "supervision.double_random_coverage_pct", "finance.gov_guarantee_scale_100m_cny");
+            assertThat(askedFields(city)).as("the city: the CITY_TOTAL REACH_BY values")
+                    .containsExactly("digital.zlb_registered_users", "finance.gov_guarantee_scale_100m_cny");
+            XSSFRow t051 = Spreadsheets.rowOf(local, "tongban.cross_province_items_optimized");
+            assertThat(t051.getCell(ExcelTemplate.LABEL).getStringCellValue()).startsWith("基期值 base-period value：");
+            assertThat(t051.getCell(ExcelTemplate.TARGET).getStringCellValue()).isEqualTo("≥ 162");
+            assertThat(t051.getCell(ExcelTemplate.HOW).getStringCellValue()).contains("基期值", "推定时限");
+            assertThat(local.getSheetAt(1).getRow(7).getCell(0).getStringCellValue()).contains("2022-12 是基期");
+        }
+        assertThat(ExcelTemplate.baseValues(catalogue, unit("zhejiang"), base)).isEmpty();
+        assertThat(ExcelTemplate.baseValues(catalogue, unit("yiwu"), YearMonth.of(2023, 1))).isEmpty();
+    }
+
+    @Test
+    void aFilledInBasePeriodTemplateReadsBackWithItsBaseValues() throws IOException {
+        YearMonth base = YearMonth.of(2022, 12);
+        byte[] template = ExcelTemplate.write(catalogue, unit("lanxi"), base, null);
+        FactSheet values = new FactSheet("lanxi.json", unit("lanxi"), base, "兰溪市营商环境办", Map.of(
+                "tongban.cross_province_items_optimized", new BigDecimal("120"),
+                "village.high_frequency_items", new BigDecimal("100"),
+                "digital.zlb_registered_users", new BigDecimal("431200")), Map.of());
+
+        SheetReader.Result read = reader.read("lanxi-2022-12.xlsx", SheetFormat.XLSX,
+                Spreadsheets.fill(template, values));
+
+        assertThat(read.rejection()).isEmpty();
+        Spreadsheets.assertSameFacts(read.sheet().orElseThrow(), values);
+    }
+
+    @Test
+    void asksTheCityForTheGeneralWorksProgress() throws IOException {
+        try (XSSFWorkbook template = open(ExcelTemplate.write(catalogue, unit("jinhua"), PERIOD, null))) {
+            assertThat(askedFields(template)).contains("progress.M1", "progress.M5", "safeguard.task_force_established");
+            assertThat(Spreadsheets.rowOf(template, "progress.M1").getCell(ExcelTemplate.LABEL).getStringCellValue())
+                    .isEqualTo("面上工作M1进展：以新时代机关效能革命转作风强保障");
+        }
+        try (XSSFWorkbook template = open(ExcelTemplate.write(catalogue, unit("yiwu"), PERIOD, null))) {
+            assertThat(askedFields(template)).doesNotContain("progress.M1")
+                    .contains("village.fifteen_minute_service_circle_built", "culture.fifteen_minute_culture_circle_built");
+        }
+    }
+
+    @Test
     void catalogueOwedByMatchesTheTemplatesRowsForALocalUnit() {
         List<Commitment> owed = catalogue.owedBy(unit("yiwu"), PERIOD);
 

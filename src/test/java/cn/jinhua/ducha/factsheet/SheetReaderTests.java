@@ -146,6 +146,12 @@ class SheetReaderTests {
                 argumentSet("A task written X01 is unknown",
                         change(s -> progress(s).putObject("X01").put("status", "DONE")), "progress.X01", "未知任务",
                         "unknown task"),
+                argumentSet("General work M6 does not exist in the plan (M1..M5 do)",
+                        change(s -> progress(s).putObject("M6").put("status", "DONE")), "progress.M6", "未知任务",
+                        "unknown task (T01..T38, M1..M5)"),
+                argumentSet("A general work written M01 is unknown",
+                        change(s -> progress(s).putObject("M01").put("status", "DONE")), "progress.M01", "未知任务",
+                        "unknown task"),
                 argumentSet("A boolean for a number metric is the wrong type",
                         change(s -> facts(s).put("digital.one_network_rate_pct", true)),
                         "facts.digital.one_network_rate_pct", "须为数值", "must be a number"),
@@ -348,6 +354,30 @@ class SheetReaderTests {
                 Map.entry("T08", new Progress(ProgressStatus.IN_PROGRESS, "权责清单动态调整已完成第一轮")),
                 Map.entry("T38", new Progress(ProgressStatus.DONE, null)));
         assertThat(sheet.value("progress.T08")).contains("IN_PROGRESS");
+    }
+
+    @Test
+    void acceptsTheGeneralWorksProgressAndTheNewMetrics() {
+        ObjectNode sheet = validSheet();
+        sheet.put("unit", "jinhua");
+        progress(sheet).putObject("M1").put("status", "IN_PROGRESS").put("note", "“双十条”清单化推进");
+        progress(sheet).putObject("M5").put("status", "DONE");
+        facts(sheet).put("safeguard.task_force_established", true);
+        facts(sheet).put("tongban.citywide_items_available", 588);
+        ObjectNode local = validSheet();
+        facts(local).put("village.fifteen_minute_service_circle_built", false);
+        facts(local).put("legal.fifteen_minute_legal_service_circle_built", true);
+        facts(local).put("culture.fifteen_minute_culture_circle_built", true);
+
+        FactSheet city = read(sheet).sheet().orElseThrow(() -> new AssertionError("rejected: " + read(sheet)));
+        FactSheet county = read(local).sheet().orElseThrow(() -> new AssertionError("rejected: " + read(local)));
+
+        assertThat(city.progress()).containsEntry("M1", new Progress(ProgressStatus.IN_PROGRESS, "“双十条”清单化推进"))
+                .containsEntry("M5", new Progress(ProgressStatus.DONE, null));
+        assertThat(city.value("progress.M1")).contains("IN_PROGRESS");
+        assertThat(city.facts()).containsEntry("safeguard.task_force_established", true);
+        assertThat(county.facts()).containsEntry("village.fifteen_minute_service_circle_built", false)
+                .containsEntry("culture.fifteen_minute_culture_circle_built", true);
     }
 
     @ParameterizedTest(name = "A growth rate of {1} per cent for {0} is accepted")
