@@ -207,12 +207,12 @@ public final class Catalogue {
      * progress alone, the general works and the parts not judged. The CLI and the dashboard both show this one.
      */
     public Coverage coverage() {
-        List<Integer> measured = new ArrayList<>();
+        List<Integer> numeric = new ArrayList<>();
         List<Integer> progressOnly = new ArrayList<>();
         for (Task t : tasks) {
-            (commitmentsOf(t).stream().anyMatch(c -> !c.isProgress()) ? measured : progressOnly).add(t.number());
+            (commitmentsOf(t).stream().anyMatch(c -> !c.isProgress()) ? numeric : progressOnly).add(t.number());
         }
-        return new Coverage(tasks.size(), measured, progressOnly, generalWorks().size(), notJudged.size());
+        return new Coverage(tasks.size(), numeric, progressOnly, generalWorks().size(), notJudged.size());
     }
 
     /** The progress commitments of the five general works (五项面上工作), M1.P..M5.P, in catalogue order. */

@@ -1,17 +1,24 @@
 package cn.jinhua.ducha.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import cn.jinhua.ducha.catalogue.Catalogue;
 import cn.jinhua.ducha.catalogue.Commitment;
-import cn.jinhua.ducha.evaluation.Explanations;
+import cn.jinhua.ducha.catalogue.NotJudged;
+import cn.jinhua.ducha.catalogue.WindowBasis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code ducha catalogue}: every commitment with its task, kind, target, window, scope and source words. */
+/**
+ * {@code ducha catalogue}: every commitment with its task, kind, target, window (stated or inferred), scope and
+ * source words; the coverage of the plan; and the parts of the seed that are not judged.
+ */
 @Command(name = "catalogue", mixinStandardHelpOptions = true,
-        description = "列出承诺目录 / lists every commitment of the plan, and which tasks have one.")
+        description = "列出承诺目录、覆盖情况与不评判的内容 / lists every commitment of the plan, what it covers and what "
+                + "it does not judge.")
 final class CatalogueCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -23,30 +30,32 @@ final class CatalogueCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Catalogue catalogue = ducha.rulebook().catalogue();
-        long covered = catalogue.tasks().stream().filter(t -> !catalogue.commitmentsOf(t).isEmpty()).count();
         if (output.json()) {
-            ducha.out.println(JsonReport.JSON.writeValueAsString(JsonReport.catalogue(catalogue, covered)));
+            ducha.out.println(JsonReport.JSON.writeValueAsString(CatalogueReport.json(catalogue)));
             return 0;
         }
         String area = null;
+        Map<String, WindowBasis> inferred = new LinkedHashMap<>();
         for (Commitment c : catalogue.commitments()) {
             if (!c.area().name().equals(area)) {
                 area = c.area().name();
                 ducha.out.printf("%n【%s】牵头 %s%n", area, c.area().lead());
             }
-            String target = switch (c.kind()) {
-                case MILESTONE -> "完成";
-                case PROGRESS -> "报送进展";
-                case BENCHMARK_MARGIN -> "全省平均 + " + Explanations.number(c.margin()) + " 个百分点";
-                default -> (c.strict() ? "超过 " : "") + Explanations.number(c.target())
-                        + (c.measure() == null ? "" : " " + c.measure());
-            };
+            if (c.windowBasis().isInferred()) {
+                inferred.putIfAbsent(c.windowBasis().name(), c.windowBasis());
+            }
             ducha.out.printf("%-6s 任务%-3s %s · %s · %s · 目标 %s · %s · %s%n    原文: %s%n", c.id(),
                     c.taskNumber() == null ? "-" : c.taskNumber(), c.title(), c.kind().label() + " " + c.kind(),
-                    c.scope().label(), target, "窗口 " + c.window().label(), c.metric(), c.source());
+                    c.scope().label(), CatalogueReport.target(c), "窗口 " + CatalogueReport.window(c), c.metric(),
+                    c.source());
         }
-        ducha.out.printf("%n覆盖 coverage: %d 项任务中 %d 项有承诺 / %d of %d tasks have commitments%n",
-                catalogue.tasks().size(), covered, covered, catalogue.tasks().size());
+        ducha.out.printf("%n推定时限 / inferred windows%n");
+        inferred.forEach((name, basis) -> ducha.out.printf("  %s: %s%n", name, basis.reason()));
+        ducha.out.printf("%n不评判的内容 / not judged%n");
+        for (NotJudged n : catalogue.notJudged()) {
+            ducha.out.printf("  [%s] %s：“%s”%n    %s%n", n.reason().label(), n.where(), n.words(), n.note());
+        }
+        ducha.out.printf("%n%s%n", catalogue.coverage().summary());
         return 0;
     }
 }

@@ -29,7 +29,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {EvaluateCommand.class, ValidateCommand.class, CatalogueCommand.class, SubmitCommand.class,
                 RunsCommand.class, AuditCommand.class, ReplayCommand.class, DiffCommand.class, ExplainCommand.class,
                 AlertsCommand.class, WaiveCommand.class, WebhooksCommand.class, TickCommand.class,
-                SchedulerCommand.class, TemplateCommand.class, ServeCommand.class})
+                SchedulerCommand.class, TemplateCommand.class, ServeCommand.class, RuleCommand.class})
 public final class Ducha {
 
     static final int REJECTED = 2;

@@ -16,6 +16,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import cn.jinhua.ducha.catalogue.Catalogue;
@@ -42,6 +45,8 @@ public final class Rulebook {
     /** The DRL package every rule file declares. */
     public static final String PACKAGE = "cn.jinhua.ducha.rules";
     private static final String KINDS = "kinds";
+    private static final Pattern RULE_HEAD = Pattern.compile("(?m)^[ \\t]*rule\\s+\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern RULE_END = Pattern.compile("(?m)^[ \\t]*end[ \\t]*$");
     private static final Map<Kind, String> TEMPLATES = new EnumMap<>(Map.of(
             Kind.AT_LEAST, "at-least.drt",
             Kind.AT_MOST, "at-most.drt",
@@ -71,6 +76,7 @@ public final class Rulebook {
     private final String hash;
     private final Map<String, String> files;
     private final Map<String, String> texts;
+    private final Map<String, String> rules;
 
     private Rulebook(Catalogue catalogue, KieBase kieBase, String hash, Map<String, String> files,
                      Map<String, String> texts) {
@@ -79,6 +85,7 @@ public final class Rulebook {
         this.hash = hash;
         this.files = files;
         this.texts = texts;
+        this.rules = rulesByName(texts);
     }
 
     /**
@@ -292,6 +299,34 @@ public final class Rulebook {
     /** The text of every rule file, the DRL generated from each template included, by display name. */
     public Map<String, String> texts() {
         return texts;
+    }
+
+    /**
+     * The text of the rule named {@code ruleName} as it was compiled (a template's rule expanded for its commitment),
+     * from {@code rule "…"} to its {@code end}, headed by the file it came from in parentheses:
+     * {@code (rules/kinds/reach-by.drt.drl)}; empty when no rule has that name. For a commitment, pass
+     * {@link Commitment#ruleName()}.
+     */
+    public Optional<String> ruleText(String ruleName) {
+        return Optional.ofNullable(rules.get(ruleName));
+    }
+
+    /**
+     * Every rule of {@code texts} (file name to DRL, as {@link #texts()} gives them, or as a stored ruleset keeps them)
+     * by rule name, each headed by its file as {@link #ruleText} does it.
+     */
+    public static Map<String, String> rulesByName(Map<String, String> texts) {
+        Map<String, String> rules = new LinkedHashMap<>();
+        texts.forEach((file, text) -> {
+            Matcher head = RULE_HEAD.matcher(text);
+            while (head.find()) {
+                Matcher end = RULE_END.matcher(text);
+                int stop = end.find(head.end()) ? end.end() : text.length();
+                String name = head.group(1).replaceAll("\\\\(.)", "$1");
+                rules.putIfAbsent(name, "(" + file + ")\n" + text.substring(head.start(), stop));
+            }
+        });
+        return Collections.unmodifiableMap(rules);
     }
 
     /** The compiled rule judging {@code commitment}, with its metadata. */

@@ -6,6 +6,8 @@ import java.util.List;
 
 import cn.jinhua.ducha.catalogue.Catalogue;
 import cn.jinhua.ducha.catalogue.Commitment;
+import cn.jinhua.ducha.catalogue.Coverage;
+import cn.jinhua.ducha.catalogue.NotJudged;
 import cn.jinhua.ducha.catalogue.Unit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,20 +30,38 @@ class CatalogueController {
         this.templates = templates;
     }
 
-    /** A commitment with the seed's words (contract.md's catalogue fields). */
+    /**
+     * A commitment with the seed's words (contract.md's catalogue fields), whether the seed states its window or the
+     * catalogue infers it, and why.
+     */
     record CommitmentView(String id, Integer task, String taskTitle, String area, String lead, String title,
                           String metric, String kind, String scope, BigDecimal target, BigDecimal margin,
-                          boolean strict, String unit, String window, String source) {
+                          boolean strict, String unit, String window, String windowBasis, String windowBasisReason,
+                          String source, String rule) {
 
         static CommitmentView of(Commitment c) {
             return new CommitmentView(c.id(), c.taskNumber(), c.task() == null ? null : c.task().title(),
                     c.area().name(), c.lead(), c.title(), c.metric(), c.kind().name(), c.scope().name(), c.target(),
-                    c.margin(), c.strict(), c.measure(), c.window().toString(), c.source());
+                    c.margin(), c.strict(), c.measure(), c.window().toString(), c.windowBasis().basis().name(),
+                    c.windowBasis().reason(), c.source(), c.ruleName());
         }
     }
 
-    /** The catalogue and how many of the plan's tasks it covers. */
-    record CatalogueView(String ruleset, List<CommitmentView> commitments, int tasks, long covered) {
+    /** A part of the seed that no commitment judges, with its words, where it stands and why. */
+    record NotJudgedView(String words, Integer task, String section, String reason, String reasonLabel, String note) {
+
+        static NotJudgedView of(NotJudged n) {
+            return new NotJudgedView(n.words(), n.taskNumber(), n.section(), n.reason().name(), n.reason().label(),
+                    n.note());
+        }
+    }
+
+    /**
+     * The catalogue, how many of the plan's tasks it covers ({@code covered}: all, by their progress) and how:
+     * {@code coverage} splits them into tasks with a numeric commitment and tasks followed by progress alone.
+     */
+    record CatalogueView(String ruleset, List<CommitmentView> commitments, int tasks, long covered,
+                         Coverage coverage, List<NotJudgedView> notJudged) {
     }
 
     /** A unit of the registry. */
@@ -52,13 +72,15 @@ class CatalogueController {
     record Me(String username, Role role, String roleLabel, String unit) {
     }
 
-    @Operation(summary = "承诺目录 / the commitments, with the seed's words, and the tasks they cover")
+    @Operation(summary = "承诺目录 / the commitments, with the seed's words and window basis, the tasks they cover, and "
+            + "what is not judged")
     @GetMapping("/api/catalogue")
     CatalogueView catalogue() {
         Catalogue catalogue = rules.current().catalogue();
-        long covered = catalogue.tasks().stream().filter(t -> !catalogue.commitmentsOf(t).isEmpty()).count();
+        Coverage coverage = catalogue.coverage();
         return new CatalogueView(rules.current().hash(),
-                catalogue.commitments().stream().map(CommitmentView::of).toList(), catalogue.tasks().size(), covered);
+                catalogue.commitments().stream().map(CommitmentView::of).toList(), coverage.tasks(),
+                coverage.covered(), coverage, catalogue.notJudged().stream().map(NotJudgedView::of).toList());
     }
 
     @Operation(summary = "单位 / the registry's units")

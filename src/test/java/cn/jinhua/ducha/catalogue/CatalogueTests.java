@@ -147,7 +147,7 @@ class CatalogueTests {
     void countsTasksMeasuredAndTasksFollowedByProgressAlone() {
         Coverage coverage = catalogue.coverage();
         assertThat(coverage.tasks()).isEqualTo(38);
-        assertThat(coverage.measured()).containsExactly(1, 2, 3, 4, 5, 6, 7, 9, 11, 12, 14, 15, 16, 21, 28, 31, 35, 36,
+        assertThat(coverage.numeric()).containsExactly(1, 2, 3, 4, 5, 6, 7, 9, 11, 12, 14, 15, 16, 21, 28, 31, 35, 36,
                 38);
         assertThat(coverage.progressOnly()).containsExactly(8, 10, 13, 17, 18, 19, 20, 22, 23, 24, 25, 26, 27, 29, 30,
                 32, 33, 34, 37);
@@ -155,7 +155,7 @@ class CatalogueTests {
         assertThat(coverage.generalWorks()).isEqualTo(5);
         assertThat(coverage.notJudged()).isEqualTo(catalogue.notJudged().size());
         assertThat(coverage.summary()).contains("38 项任务中 19 项有量化承诺", "19 项仅跟踪报送进展",
-                "of 38 tasks, 19 have a measurable commitment", "19 are followed by reported progress alone");
+                "of 38 tasks, 19 have a numeric commitment", "19 are followed by reported progress alone");
     }
 
     @Test

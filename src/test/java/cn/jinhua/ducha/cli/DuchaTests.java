@@ -49,12 +49,13 @@ class DuchaTests {
     private static final List<String> CONTRACT_IDS = Stream.concat(Stream.of(
                     "G.1", "G.2", "G.3",
                     "T01.1", "T01.2", "T02.1", "T03.1", "T03.2", "T03.3", "T04.1", "T04.2", "T05.1", "T05.2",
-                    "T06.1", "T06.2", "T07.1", "T09.1", "T09.2", "T09.3",
-                    "T11.1", "T12.1", "T14.1", "T15.1", "T15.2", "T16.1",
+                    "T06.1", "T06.2", "T06.3", "T07.1", "T09.1", "T09.2", "T09.3",
+                    "T11.1", "T12.1", "T14.1", "T15.1", "T15.2", "T16.1", "T16.2",
                     "T21.1",
                     "T28.1", "T28.2", "T28.3", "T28.4", "T28.5", "T31.1", "T31.2",
-                    "T35.1", "T38.1",
-                    "S.1", "S.2"),
+                    "T35.1", "T36.1", "T38.1",
+                    "S.1", "S.2", "S.3",
+                    "M1.P", "M2.P", "M3.P", "M4.P", "M5.P"),
             IntStream.rangeClosed(1, 38).mapToObj("T%02d.P"::formatted)).toList();
 
     @TempDir
@@ -353,7 +354,7 @@ class DuchaTests {
         JsonNode catalogue = run.json();
         assertThat(catalogue.get("commitments").valueStream().map(c -> c.get("id").asString()))
                 .containsExactlyInAnyOrderElementsOf(CONTRACT_IDS)
-                .hasSize(75);
+                .hasSize(84);
         assertThat(catalogue.get("coverage").get("tasks").intValue()).isEqualTo(38);
         assertThat(catalogue.get("coverage").get("covered").intValue()).isEqualTo(38);
     }

@@ -5,7 +5,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** 目录: the plan's 38 tasks with their commitments, lead units and the seed's words, and the coverage. */
+/**
+ * 目录: the plan's 38 tasks with their commitments, lead units, windows (stated or inferred) and the seed's words; the
+ * overall goals, safeguards and general works; the coverage; and what the catalogue does not judge.
+ */
 @Controller
 class CataloguePages {
 
@@ -19,8 +22,7 @@ class CataloguePages {
     String catalogue(Model model) {
         Catalogue catalogue = board.catalogue();
         model.addAttribute("catalogue", catalogue);
-        model.addAttribute("covered", catalogue.tasks().stream().filter(t -> !catalogue.commitmentsOf(t).isEmpty())
-                .count());
+        model.addAttribute("coverage", catalogue.coverage());
         model.addAttribute("unassigned", catalogue.commitments().stream().filter(c -> c.task() == null).toList());
         return "dashboard/catalogue";
     }

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 import cn.jinhua.ducha.catalogue.Commitment;
 import cn.jinhua.ducha.catalogue.Unit;
-import cn.jinhua.ducha.store.Store;
+import cn.jinhua.ducha.web.RulesInForce;
 import cn.jinhua.ducha.web.Viewer;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,12 +21,12 @@ import org.springframework.web.server.ResponseStatusException;
 class CommitmentPages {
 
     private final Board board;
-    private final Store store;
+    private final RulesInForce rules;
     private final Charts charts;
 
-    CommitmentPages(Board board, Store store, Charts charts) {
+    CommitmentPages(Board board, RulesInForce rules, Charts charts) {
         this.board = board;
-        this.store = store;
+        this.rules = rules;
         this.charts = charts;
     }
 
@@ -41,8 +41,8 @@ class CommitmentPages {
         model.addAttribute("commitment", c);
         model.addAttribute("units", units);
         model.addAttribute("unit", chosen);
-        board.latestRuns().values().stream().findFirst().ifPresent(run ->
-                model.addAttribute("ruleText", store.runs().ruleText(run.ruleset(), c.ruleName()).orElse(null)));
+        // the rule in force, as `ducha rule ID` prints it: the same text whether or not a run was made with it
+        model.addAttribute("ruleText", rules.current().ruleText(c.ruleName()).orElse(null));
         if (chosen != null) {
             List<Board.Point> history = board.history(c.id(), chosen.id());
             model.addAttribute("history", history);
