@@ -27,6 +27,8 @@ import org.kie.api.KieBase;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.internal.builder.CompositeKnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
@@ -71,6 +73,8 @@ public final class Rulebook {
     private final String hash;
     private final Map<String, String> files;
     private final Map<String, String> texts;
+    /** Sessions are reset and reused, not built anew: building one costs more than judging a sheet in it. */
+    private final KieSessionsPool sessions;
 
     private Rulebook(Catalogue catalogue, KieBase kieBase, String hash, Map<String, String> files,
                      Map<String, String> texts) {
@@ -79,6 +83,7 @@ public final class Rulebook {
         this.hash = hash;
         this.files = files;
         this.texts = texts;
+        this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
     }
 
     /**
@@ -274,6 +279,14 @@ public final class Rulebook {
 
     public KieBase kieBase() {
         return kieBase;
+    }
+
+    /**
+     * A fresh session over these rules, from a pool: {@link KieSession#dispose()} resets it and hands it back.
+     * Thread-safe.
+     */
+    public KieSession newSession() {
+        return sessions.newKieSession();
     }
 
     /** The content hash of everything in {@code rules/}: {@code sha256:…}. */
