@@ -1,5 +1,7 @@
 package cn.jinhua.ducha.cli;
 
+import java.io.BufferedOutputStream;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -18,7 +20,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code ducha evaluate [FOLDER] --period YYYY-MM [--format table|json]} (contract.md, "The command"). Without
@@ -67,11 +68,10 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Explanations explanations = new Explanations(rulebook.catalogue());
         if (format == Format.json) {
-            ObjectNode json = JsonReport.evaluation(evaluation, explanations);
-            if (run != null) {
-                json.put("run", run);
-            }
-            ducha.out.println(JsonReport.JSON.writeValueAsString(json));
+            // buffered: standard output flushes on every write, and a national month is tens of megabytes
+            BufferedOutputStream out = new BufferedOutputStream(ducha.out, 1 << 16);
+            JsonReport.evaluation(evaluation, explanations, run, out);
+            ducha.out.println();
         } else {
             new TableReport(rulebook.catalogue(), explanations, Ducha.colour()).print(evaluation, ducha.out);
             if (run != null) {

@@ -1,5 +1,9 @@
 package cn.jinhua.ducha.cli;
 
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+
 import java.math.BigDecimal;
 
 import cn.jinhua.ducha.catalogue.Catalogue;
@@ -9,6 +13,7 @@ import cn.jinhua.ducha.evaluation.Evaluation;
 import cn.jinhua.ducha.evaluation.Explanations;
 import cn.jinhua.ducha.evaluation.Verdict;
 import cn.jinhua.ducha.factsheet.Rejection;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,57 +31,124 @@ final class JsonReport {
     private JsonReport() {
     }
 
-    static ObjectNode evaluation(Evaluation evaluation, Explanations explanations) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("period", evaluation.period().toString());
-        root.put("ruleset", evaluation.ruleset());
-        ArrayNode verdicts = root.putArray("verdicts");
-        for (Verdict v : evaluation.verdicts()) {
-            ObjectNode node = verdicts.addObject();
-            node.put("unit", v.unit().id());
-            node.put("commitment", v.commitment().id());
-            node.put("task", v.commitment().taskNumber());
-            node.put("status", v.status().name());
-            node.put("light", v.light() == null ? null : v.light().name());
-            putValue(node, "value", v.value());
-            node.put("target", v.target());
-            node.put("expected", v.expected());
-            node.put("rule", v.rule());
-            node.put("explanation", explanations.explain(v));
-            if (v.missingUnits() != null) {
-                v.missingUnits().forEach(node.putArray("missingUnits")::add);
+    /**
+     * Writes the evaluation to {@code out} as it is produced, verdict after verdict, never as a tree in memory: a
+     * national month is hundreds of thousands of verdicts. {@code out} is flushed, not closed.
+     *
+     * @param run the stored run's id, or null when nothing was recorded
+     */
+    static void evaluation(Evaluation evaluation, Explanations explanations, Long run, OutputStream out) {
+        try (JsonGenerator json = JSON.createGenerator(new NotClosing(out))) {
+            json.writeStartObject();
+            json.writeStringProperty("period", evaluation.period().toString());
+            json.writeStringProperty("ruleset", evaluation.ruleset());
+            if (run != null) {
+                json.writeNumberProperty("run", run.longValue());
             }
-            evaluation.waiver(v).ifPresent(w -> {
-                node.put("waived", true);
-                node.put("waiver", w.reason());
-            });
+            json.writeArrayPropertyStart("verdicts");
+            for (Verdict v : evaluation.verdicts()) {
+                verdict(json, v, evaluation, explanations);
+            }
+            json.writeEndArray();
+            json.writeArrayPropertyStart("alerts");
+            for (Alert a : evaluation.alerts()) {
+                json.writeStartObject();
+                json.writeStringProperty("unit", a.unit().id());
+                json.writeStringProperty("commitment", a.commitment() == null ? null : a.commitment().id());
+                json.writeStringProperty("level", a.level().name());
+                json.writeStringProperty("message", explanations.message(a));
+                if (a.escalated()) {
+                    json.writeBooleanProperty("escalated", true);
+                }
+                if (!a.missing().isEmpty()) {
+                    json.writeArrayPropertyStart("missing");
+                    for (var c : a.missing()) {
+                        json.writeString(c.id());
+                    }
+                    json.writeEndArray();
+                }
+                json.writeStringProperty("rule", a.rule());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayPropertyStart("rejected");
+            for (Rejection r : evaluation.rejected()) {
+                json.writeStartObject();
+                json.writeStringProperty("source", r.source());
+                json.writeArrayPropertyStart("errors");
+                for (String error : r.errors()) {
+                    json.writeString(error);
+                }
+                json.writeEndArray();
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
         }
-        ArrayNode alerts = root.putArray("alerts");
-        for (Alert a : evaluation.alerts()) {
-            ObjectNode node = alerts.addObject();
-            node.put("unit", a.unit().id());
-            node.put("commitment", a.commitment() == null ? null : a.commitment().id());
-            node.put("level", a.level().name());
-            node.put("message", explanations.message(a));
-            if (a.escalated()) {
-                node.put("escalated", true);
-            }
-            if (!a.missing().isEmpty()) {
-                ArrayNode missing = node.putArray("missing");
-                a.missing().forEach(c -> missing.add(c.id()));
-            }
-            node.put("rule", a.rule());
-        }
-        rejected(root, evaluation.rejected());
-        return root;
     }
 
-    static void rejected(ObjectNode root, Iterable<Rejection> rejections) {
-        ArrayNode rejected = root.putArray("rejected");
-        for (Rejection r : rejections) {
-            ObjectNode node = rejected.addObject();
-            node.put("source", r.source());
-            r.errors().forEach(node.putArray("errors")::add);
+    private static void verdict(JsonGenerator json, Verdict v, Evaluation evaluation, Explanations explanations) {
+        json.writeStartObject();
+        json.writeStringProperty("unit", v.unit().id());
+        json.writeStringProperty("commitment", v.commitment().id());
+        Integer task = v.commitment().taskNumber();
+        if (task == null) {
+            json.writeNullProperty("task");
+        } else {
+            json.writeNumberProperty("task", task.intValue());
+        }
+        json.writeStringProperty("status", v.status().name());
+        json.writeStringProperty("light", v.light() == null ? null : v.light().name());
+        writeValue(json, "value", v.value());
+        writeValue(json, "target", v.target());
+        writeValue(json, "expected", v.expected());
+        if (v.baseline() != null) {
+            json.writeNumberProperty("baseline", v.baseline().value());
+            json.writeStringProperty("baselineOrigin", v.baseline().origin().name());
+        }
+        json.writeStringProperty("rule", v.rule());
+        json.writeStringProperty("explanation", explanations.explain(v));
+        if (v.missingUnits() != null) {
+            json.writeArrayPropertyStart("missingUnits");
+            for (String unit : v.missingUnits()) {
+                json.writeString(unit);
+            }
+            json.writeEndArray();
+        }
+        evaluation.waiver(v).ifPresent(w -> {
+            json.writeBooleanProperty("waived", true);
+            json.writeStringProperty("waiver", w.reason());
+        });
+        json.writeEndObject();
+    }
+
+    private static void writeValue(JsonGenerator json, String field, Object value) {
+        if (value instanceof BigDecimal d) {
+            json.writeNumberProperty(field, d);
+        } else if (value instanceof Boolean b) {
+            json.writeBooleanProperty(field, b);
+        } else if (value == null) {
+            json.writeNullProperty(field);
+        } else {
+            json.writeStringProperty(field, value.toString());
+        }
+    }
+
+    /** Standard output outlives one report: closing the generator flushes it and leaves it open. */
+    private static final class NotClosing extends FilterOutputStream {
+
+        NotClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
         }
     }
 

@@ -26,6 +26,13 @@ public record Alert(Unit unit, YearMonth period, Commitment commitment, AlertLev
         missing = List.copyOf(missing);
     }
 
+    /** Consistent with the record's equals, and cheap (see {@link Verdict#hashCode()}). */
+    @Override
+    public int hashCode() {
+        return (unit.id().hashCode() * 31 + (commitment == null ? 0 : commitment.id().hashCode())) * 31
+                + level.ordinal();
+    }
+
     public static Alert red(Verdict verdict, RuleContext rule) {
         return new Alert(verdict.unit(), verdict.period(), verdict.commitment(), AlertLevel.RED, verdict, false,
                 List.of(), rule.getRule().getName(), Subject.matched(rule));

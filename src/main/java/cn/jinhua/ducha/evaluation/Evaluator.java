@@ -9,7 +9,7 @@ import cn.jinhua.ducha.catalogue.Catalogue;
 import cn.jinhua.ducha.factsheet.SheetBatch;
 import cn.jinhua.ducha.rulebook.Rulebook;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.QueryResultsRow;
+import org.kie.api.runtime.ClassObjectFilter;
 
 /**
  * Judges a period with a {@link Rulebook}, in one session: {@link Classification} makes one fact per judged pair
@@ -18,9 +18,6 @@ import org.kie.api.runtime.rule.QueryResultsRow;
  * base is shared, sessions are not.
  */
 public final class Evaluator {
-
-    /** The query in rules/alerts.drl that hands back every alert raised. */
-    static final String ALERTS_QUERY = "预警 (every alert raised)";
 
     private static final Comparator<Alert> ALERT_ORDER = Comparator
             .comparingInt((Alert a) -> a.level().ordinal())
@@ -49,7 +46,7 @@ public final class Evaluator {
         Catalogue catalogue = rulebook.catalogue();
         Classification classification = new Classification(catalogue, batch.accepted());
         Classification.Facts facts = classification.classify(period);
-        KieSession session = rulebook.kieBase().newKieSession();
+        KieSession session = rulebook.newSession();
         try {
             session.insert(new Judging(period, catalogue.settings().yellowBand(),
                     catalogue.settings().milestoneLastQuarter()));
@@ -70,8 +67,9 @@ public final class Evaluator {
             session.getAgenda().getAgendaGroup("verdicts").setFocus();
             session.fireAllRules();
             List<Alert> alerts = new ArrayList<>();
-            for (QueryResultsRow row : session.getQueryResults(ALERTS_QUERY)) {
-                alerts.add((Alert) row.get("$alert"));
+            // the session keeps its facts by class, so this reads the alerts alone
+            for (Object alert : session.getObjects(new ClassObjectFilter(Alert.class))) {
+                alerts.add((Alert) alert);
             }
             alerts.sort(ALERT_ORDER);
             return new Evaluation(period, rulebook.hash(), facts.docket().verdicts(), alerts, batch.rejected(),

@@ -38,6 +38,15 @@ public record Verdict(Unit unit, Commitment commitment, YearMonth period, Status
                 null, null, rule, matched);
     }
 
+    /**
+     * Consistent with the record's equals, and cheap: the engine hashes every fact it is given, and the record's own
+     * hash would walk the commitment, the unit and the matched facts each time.
+     */
+    @Override
+    public int hashCode() {
+        return (unit.id().hashCode() * 31 + commitment.id().hashCode()) * 31 + period.hashCode() * 7 + status.ordinal();
+    }
+
     public Light light() {
         return status.light();
     }

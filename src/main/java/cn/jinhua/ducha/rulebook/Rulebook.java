@@ -30,6 +30,8 @@ import org.kie.api.KieBase;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.internal.builder.CompositeKnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
@@ -77,6 +79,8 @@ public final class Rulebook {
     private final Map<String, String> files;
     private final Map<String, String> texts;
     private final Map<String, String> rules;
+    /** Sessions are reset and reused, not built anew: building one costs more than judging a sheet in it. */
+    private final KieSessionsPool sessions;
 
     private Rulebook(Catalogue catalogue, KieBase kieBase, String hash, Map<String, String> files,
                      Map<String, String> texts) {
@@ -86,6 +90,7 @@ public final class Rulebook {
         this.files = files;
         this.texts = texts;
         this.rules = rulesByName(texts);
+        this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
     }
 
     /**
@@ -281,6 +286,14 @@ public final class Rulebook {
 
     public KieBase kieBase() {
         return kieBase;
+    }
+
+    /**
+     * A fresh session over these rules, from a pool: {@link KieSession#dispose()} resets it and hands it back.
+     * Thread-safe.
+     */
+    public KieSession newSession() {
+        return sessions.newKieSession();
     }
 
     /** The content hash of everything in {@code rules/}: {@code sha256:…}. */

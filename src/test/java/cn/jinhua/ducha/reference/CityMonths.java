@@ -86,13 +86,27 @@ final class CityMonths {
      */
     Arbitrary<Scenario> scenarios(Arbitrary<YearMonth> periods, double history, boolean full) {
         return periods.flatMap(p -> Combinators.combine(month(p, full), month(p.minusMonths(1), full).optional(history),
-                        Arbitraries.of(p.minusMonths(2), p.plusMonths(1)).flatMap(m -> month(m, false)).optional(0.1))
-                .as((now, before, stray) -> {
+                        Arbitraries.of(p.minusMonths(2), p.plusMonths(1)).flatMap(m -> month(m, false)).optional(0.1),
+                        base(p))
+                .as((now, before, stray, base) -> {
                     List<FactSheet> sheets = new ArrayList<>(now);
                     before.ifPresent(sheets::addAll);
                     stray.ifPresent(sheets::addAll);
+                    base.ifPresent(sheets::addAll);
                     return new Scenario(p, sheets);
                 }));
+    }
+
+    /**
+     * Half the time, sheets for the base period 2022-12 (the month before the 2023 windows), whose REACH_BY values
+     * are the baselines; only where neither the month before nor a stray month is that period already.
+     */
+    private Arbitrary<Optional<List<FactSheet>>> base(YearMonth p) {
+        YearMonth base = YearMonth.of(2022, 12);
+        if (p.minusMonths(3).isBefore(base)) {
+            return Arbitraries.just(Optional.empty());
+        }
+        return month(base, false).optional(0.5);
     }
 
     /** Every month of 2023-01..2025-12, the edges of the windows more often. */

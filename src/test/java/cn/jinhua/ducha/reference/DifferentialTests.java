@@ -115,6 +115,11 @@ class DifferentialTests {
                 differences.add("%s: expected %s, the reference %s"
                         .formatted(key, show(got.expected()), show(want.expected())));
             }
+            BigDecimal gotBaseline = got.baseline() == null ? null : got.baseline().value();
+            if (!sameNumber(gotBaseline, want.baseline(), BigDecimal.ZERO)) {
+                differences.add("%s: baseline %s, the reference %s"
+                        .formatted(key, show(gotBaseline), show(want.baseline())));
+            }
             Set<String> gotMissing = got.missingUnits() == null ? null : new TreeSet<>(got.missingUnits());
             Set<String> wantMissing = want.missingUnits() == null ? null : new TreeSet<>(want.missingUnits());
             if (!Objects.equals(gotMissing, wantMissing)) {

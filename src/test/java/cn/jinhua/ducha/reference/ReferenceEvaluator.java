@@ -73,11 +73,11 @@ public final class ReferenceEvaluator {
     public ReferenceEvaluation evaluate(Collection<FactSheet> sheets, YearMonth period) {
         YearMonth previous = period.minusMonths(1);
         Map<String, ReferenceStatus> before = new HashMap<>();
-        for (ReferenceVerdict v : judge(sheetsOf(sheets, previous), previous)) {
+        for (ReferenceVerdict v : judge(sheets, previous)) {
             before.put(v.unit() + " " + v.commitment(), v.status());
         }
         Map<String, FactSheet> now = sheetsOf(sheets, period);
-        List<ReferenceVerdict> verdicts = judge(now, period);
+        List<ReferenceVerdict> verdicts = judge(sheets, period);
         List<ReferenceAlert> alerts = new ArrayList<>();
         for (ReferenceVerdict v : verdicts) {
             switch (v.status()) {
@@ -116,8 +116,12 @@ public final class ReferenceEvaluator {
         return byUnit;
     }
 
-    /** Every verdict the scopes and windows call for at {@code period}, from that period's sheets. */
-    private List<ReferenceVerdict> judge(Map<String, FactSheet> sheets, YearMonth period) {
+    /**
+     * Every verdict the scopes and windows call for at {@code period}, from that period's sheets (and, for
+     * REACH_BY's baseline, those of the month before the window's first month).
+     */
+    private List<ReferenceVerdict> judge(Collection<FactSheet> all, YearMonth period) {
+        Map<String, FactSheet> sheets = sheetsOf(all, period);
         List<ReferenceVerdict> verdicts = new ArrayList<>();
         FactSheet provinceSheet = province == null ? null : sheets.get(province.id());
         for (Commitment c : catalogue.commitments()) {
@@ -126,33 +130,69 @@ public final class ReferenceEvaluator {
                 continue;
             }
             Months m = months.get();
+            Map<String, FactSheet> base = sheetsOf(all, m.first().minusMonths(1));
             switch (c.scope()) {
-                case LOCAL -> locals.forEach(u -> verdicts.add(judgeOwn(c, m, u, sheets.get(u.id()), provinceSheet)));
+                case LOCAL -> locals.forEach(u -> verdicts.add(judgeOwn(c, m, u, sheets, base, provinceSheet)));
                 case FTZ -> locals.forEach(u -> verdicts.add(u.ftz()
-                        ? judgeOwn(c, m, u, sheets.get(u.id()), provinceSheet)
-                        : new ReferenceVerdict(u.id(), c.id(), ReferenceStatus.NOT_APPLICABLE, null, null, null, null)));
-                case CITY -> verdicts.add(judgeOwn(c, m, city, sheets.get(city.id()), provinceSheet));
-                case ALL -> supervised.forEach(u -> verdicts.add(judgeOwn(c, m, u, sheets.get(u.id()), provinceSheet)));
-                case CITY_TOTAL -> verdicts.add(judgeTotal(c, m, sheets));
+                        ? judgeOwn(c, m, u, sheets, base, provinceSheet)
+                        : new ReferenceVerdict(u.id(), c.id(), ReferenceStatus.NOT_APPLICABLE, null, null, null, null,
+                        null)));
+                case CITY -> verdicts.add(judgeOwn(c, m, city, sheets, base, provinceSheet));
+                case ALL -> supervised.forEach(u -> verdicts.add(judgeOwn(c, m, u, sheets, base, provinceSheet)));
+                case CITY_TOTAL -> verdicts.add(judgeTotal(c, m, sheets, base));
             }
         }
         return verdicts;
     }
 
-    /** A unit judged on its own sheet. */
-    private ReferenceVerdict judgeOwn(Commitment c, Months m, Unit unit, FactSheet sheet, FactSheet provinceSheet) {
+    /** A unit judged on its own sheet; B is its own base-period value when it reported one below the target. */
+    private ReferenceVerdict judgeOwn(Commitment c, Months m, Unit unit, Map<String, FactSheet> sheets,
+                                      Map<String, FactSheet> base, FactSheet provinceSheet) {
+        FactSheet sheet = sheets.get(unit.id());
         Object value = sheet == null ? null : valueOn(sheet, c);
         BigDecimal benchmark = null;
         if (c.kind() == Kind.BENCHMARK_MARGIN) {
             benchmark = provinceSheet == null ? null : (BigDecimal) provinceSheet.facts().get(c.metric());
         }
-        Judged j = value == null ? Judged.NO_DATA : judgeValue(c, m, value, benchmark);
-        return new ReferenceVerdict(unit.id(), c.id(), j.status(), j.status() == ReferenceStatus.NO_DATA ? null : value,
-                j.target(), j.expected(), null);
+        FactSheet baseSheet = c.kind() == Kind.REACH_BY ? base.get(unit.id()) : null;
+        BigDecimal baseValue = baseSheet == null ? null : (BigDecimal) baseSheet.facts().get(c.metric());
+        BigDecimal b = baseline(c, baseValue);
+        Judged j = value == null ? Judged.NO_DATA : judgeValue(c, m, value, benchmark, b);
+        boolean none = j.status() == ReferenceStatus.NO_DATA;
+        return new ReferenceVerdict(unit.id(), c.id(), j.status(), none ? null : value,
+                j.target(), j.expected(), null, none || !isPaced(c) ? null : b);
+    }
+
+    /**
+     * B (contract.md, REACH_BY): the base-period value when there is one below the target, else the catalogue's
+     * baseline; ANNUAL_AT_LEAST counts from zero.
+     */
+    private static BigDecimal baseline(Commitment c, BigDecimal baseValue) {
+        if (c.kind() == Kind.ANNUAL_AT_LEAST) {
+            return BigDecimal.ZERO;
+        }
+        if (c.kind() != Kind.REACH_BY) {
+            return null;
+        }
+        return baseValue != null && baseValue.compareTo(c.target()) < 0 ? baseValue : c.baseline();
+    }
+
+    private static boolean isPaced(Commitment c) {
+        return c.kind() == Kind.REACH_BY || c.kind() == Kind.ANNUAL_AT_LEAST;
     }
 
     /** CITY_TOTAL: the sum over the ten local sheets and the city's, judged once for the city. */
-    private ReferenceVerdict judgeTotal(Commitment c, Months m, Map<String, FactSheet> sheets) {
+    private ReferenceVerdict judgeTotal(Commitment c, Months m, Map<String, FactSheet> sheets,
+                                        Map<String, FactSheet> base) {
+        BigDecimal baseSum = null;
+        for (Unit u : c.kind() == Kind.REACH_BY ? supervised : List.<Unit>of()) {
+            FactSheet sheet = base.get(u.id());
+            BigDecimal v = sheet == null ? null : (BigDecimal) sheet.facts().get(c.metric());
+            if (v != null) {
+                baseSum = baseSum == null ? v : baseSum.add(v);
+            }
+        }
+        BigDecimal b = baseline(c, baseSum);
         BigDecimal sum = null;
         List<String> missing = new ArrayList<>();
         for (Unit u : supervised) {
@@ -165,20 +205,20 @@ public final class ReferenceEvaluator {
             }
         }
         if (sum == null) {
-            return new ReferenceVerdict(city.id(), c.id(), ReferenceStatus.NO_DATA, null, null, null, missing);
+            return new ReferenceVerdict(city.id(), c.id(), ReferenceStatus.NO_DATA, null, null, null, missing, null);
         }
-        Judged j = judgeValue(c, m, sum, null);
-        return new ReferenceVerdict(city.id(), c.id(), j.status(), sum, j.target(), j.expected(), missing);
+        Judged j = judgeValue(c, m, sum, null, b);
+        return new ReferenceVerdict(city.id(), c.id(), j.status(), sum, j.target(), j.expected(), missing,
+                isPaced(c) ? b : null);
     }
 
-    private Judged judgeValue(Commitment c, Months m, Object value, BigDecimal benchmark) {
+    private Judged judgeValue(Commitment c, Months m, Object value, BigDecimal benchmark, BigDecimal b) {
         return switch (c.kind()) {
             case AT_LEAST -> new Judged(((BigDecimal) value).compareTo(c.target()) >= 0
                     ? ReferenceStatus.MET : ReferenceStatus.MISSED, c.target(), null);
             case AT_MOST -> new Judged(((BigDecimal) value).compareTo(c.target()) <= 0
                     ? ReferenceStatus.MET : ReferenceStatus.MISSED, c.target(), null);
-            case REACH_BY -> paced(c.target(), c.baseline(), c.strict(), m, (BigDecimal) value);
-            case ANNUAL_AT_LEAST -> paced(c.target(), BigDecimal.ZERO, c.strict(), m, (BigDecimal) value);
+            case REACH_BY, ANNUAL_AT_LEAST -> paced(c.target(), b, c.strict(), m, (BigDecimal) value);
             case MILESTONE -> new Judged(milestone(m, (Boolean) value), null, null);
             case BENCHMARK_MARGIN -> benchmark(c, m, (BigDecimal) value, benchmark);
             case PROGRESS -> new Judged(switch (((String) value)) {

@@ -11,9 +11,11 @@ import java.util.List;
  * @param expected     what 序时进度 asks for at the period (REACH_BY, ANNUAL_AT_LEAST); null elsewhere
  * @param missingUnits for CITY_TOTAL, the supervised units whose sheets lacked the value, in registry order;
  *                     null for every other scope
+ * @param baseline     B, for REACH_BY and ANNUAL_AT_LEAST verdicts with a value; null elsewhere
  */
 public record ReferenceVerdict(String unit, String commitment, ReferenceStatus status, Object value,
-                               BigDecimal target, BigDecimal expected, List<String> missingUnits) {
+                               BigDecimal target, BigDecimal expected, List<String> missingUnits,
+                               BigDecimal baseline) {
 
     public ReferenceVerdict {
         missingUnits = missingUnits == null ? null : List.copyOf(missingUnits);

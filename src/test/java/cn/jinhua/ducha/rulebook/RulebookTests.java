@@ -45,7 +45,7 @@ class RulebookTests {
 
     @Test
     void keepsTheTextOfEveryRuleFileAndOfEachExpandedTemplate() {
-        assertThat(rulebook.texts()).containsKeys("rules/classification.drl", "rules/alerts.drl",
+        assertThat(rulebook.texts()).containsKeys("rules/alerts.drl", "rules/no-data.drl", "rules/not-applicable.drl",
                 "rules/kinds/reach-by.drt.drl");
         assertThat(rulebook.texts().get("rules/kinds/reach-by.drt.drl")).contains("rule \"T05.1 ");
     }
