@@ -169,7 +169,7 @@ final class Workloads {
                     continue;
                 }
                 if (c.kind() == Kind.PROGRESS) {
-                    progress.put(c.task().code(), new Progress(status(), null));
+                    progress.put(c.progressCode(), new Progress(status(), null));
                 } else {
                     facts.put(c.metric(), value(c, p));
                 }

@@ -6,8 +6,6 @@ import java.io.OutputStream;
 
 import java.math.BigDecimal;
 
-import cn.jinhua.ducha.catalogue.Catalogue;
-import cn.jinhua.ducha.catalogue.Commitment;
 import cn.jinhua.ducha.evaluation.Alert;
 import cn.jinhua.ducha.evaluation.Evaluation;
 import cn.jinhua.ducha.evaluation.Explanations;
@@ -17,8 +15,6 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** The contract's JSON (contract.md, "What an evaluation prints"), with a few added fields and none changed. */
 final class JsonReport {
@@ -149,45 +145,6 @@ final class JsonReport {
         @Override
         public void close() throws IOException {
             flush();
-        }
-    }
-
-    static ObjectNode catalogue(Catalogue catalogue, long covered) {
-        ObjectNode root = JSON.createObjectNode();
-        ArrayNode list = root.putArray("commitments");
-        for (Commitment c : catalogue.commitments()) {
-            ObjectNode node = list.addObject();
-            node.put("id", c.id());
-            node.put("task", c.taskNumber());
-            node.put("taskTitle", c.task() == null ? null : c.task().title());
-            node.put("area", c.area().name());
-            node.put("lead", c.lead());
-            node.put("title", c.title());
-            node.put("metric", c.metric());
-            node.put("kind", c.kind().name());
-            node.put("scope", c.scope().name());
-            node.put("target", c.target());
-            node.put("margin", c.margin());
-            node.put("strict", c.strict());
-            node.put("unit", c.measure());
-            node.put("window", c.window().toString());
-            node.put("source", c.source());
-        }
-        ObjectNode coverage = root.putObject("coverage");
-        coverage.put("tasks", catalogue.tasks().size());
-        coverage.put("covered", covered);
-        return root;
-    }
-
-    private static void putValue(ObjectNode node, String field, Object value) {
-        if (value instanceof BigDecimal d) {
-            node.put(field, d);
-        } else if (value instanceof Boolean b) {
-            node.put(field, b);
-        } else if (value == null) {
-            node.putNull(field);
-        } else {
-            node.put(field, value.toString());
         }
     }
 }

@@ -70,7 +70,7 @@ final class TableReport {
                         city.getOrDefault(Light.GREY, 0)));
         out.println();
         out.println("图例 legend: 绿 达标或进度正常 green · 黄 滞后 yellow · 红 严重滞后或未达标 red · 灰 未报数据 grey · "
-                + "· 无评判 none;  G 总体目标 goals, 01-38 任务 tasks, S 保障措施 safeguards");
+                + "· 无评判 none;  G 总体目标 goals, M 五项面上工作 general works, 01-38 任务 tasks, S 保障措施 safeguards");
         out.println();
         out.printf("预警 alerts (%d)%n", evaluation.alerts().size());
         for (Alert a : evaluation.alerts()) {
@@ -101,6 +101,7 @@ final class TableReport {
     private List<String> columns() {
         List<String> columns = new ArrayList<>();
         columns.add("G");
+        columns.add("M");
         catalogue.tasks().forEach(t -> columns.add("%02d".formatted(t.number())));
         columns.add("S");
         return columns;

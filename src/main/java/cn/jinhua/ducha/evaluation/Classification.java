@@ -143,7 +143,7 @@ final class Classification {
         if (value == null) {
             return new Observation(subject, null, null, null, null, false, List.of());
         }
-        Reading reading = new Reading(subject.unit().id(), c.metric(), value, sheet.source());
+        Reading reading = new Reading(subject.unit().id(), sheet.period(), c.metric(), value, sheet.source());
         if (c.kind() == Kind.BENCHMARK_MARGIN) {
             FactSheet provincial = province == null ? null : sheetsOf(subject.period()).get(province.id());
             Object benchmark = provincial == null ? null : value(provincial, c);
@@ -151,7 +151,8 @@ final class Classification {
                 return new Observation(subject, value, null, null, null, false, List.of(reading));
             }
             return new Observation(subject, value, (BigDecimal) benchmark, null, null, true,
-                    List.of(reading, new Reading(province.id(), c.metric(), benchmark, provincial.source())));
+                    List.of(reading, new Reading(province.id(), provincial.period(), c.metric(), benchmark,
+                            provincial.source())));
         }
         if (!c.kind().isPaced()) {
             return new Observation(subject, value, null, null, null, true, List.of(reading));
@@ -179,7 +180,7 @@ final class Classification {
                 missing.add(u.id());
             } else {
                 sum = sum.add((BigDecimal) value);
-                readings.add(new Reading(u.id(), c.metric(), value, sheet.source()));
+                readings.add(new Reading(u.id(), sheet.period(), c.metric(), value, sheet.source()));
             }
         }
         if (readings.isEmpty()) {
@@ -204,7 +205,7 @@ final class Classification {
         if (value == null) {
             return Baseline.catalogue(c.baseline(), base, null);
         }
-        readings.add(new Reading(subject.unit().id(), c.metric(), value, sheet.source()));
+        readings.add(new Reading(subject.unit().id(), sheet.period(), c.metric(), value, sheet.source()));
         if (value.compareTo(c.target()) >= 0) {
             return Baseline.catalogue(c.baseline(), base, value);
         }
@@ -227,7 +228,7 @@ final class Classification {
             if (value != null) {
                 sum = sum.add((BigDecimal) value);
                 units.add(u.id());
-                readings.add(new Reading(u.id(), c.metric(), value, sheet.source()));
+                readings.add(new Reading(u.id(), sheet.period(), c.metric(), value, sheet.source()));
             }
         }
         if (units.isEmpty()) {

@@ -4,8 +4,11 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeSet;
 
 import cn.jinhua.ducha.catalogue.Catalogue;
+import cn.jinhua.ducha.catalogue.Commitment;
+import cn.jinhua.ducha.catalogue.Kind;
 import cn.jinhua.ducha.factsheet.SheetBatch;
 import cn.jinhua.ducha.rulebook.Rulebook;
 import org.kie.api.runtime.KieSession;
@@ -28,6 +31,23 @@ public final class Evaluator {
 
     public Evaluator(Rulebook rulebook) {
         this.rulebook = rulebook;
+    }
+
+    /**
+     * The periods whose sheets judging {@code period} reads, in order: the base periods of the REACH_BY windows in
+     * force (for the month before too), the month before (escalation) and the period itself.
+     */
+    public List<YearMonth> periodsRead(YearMonth period) {
+        TreeSet<YearMonth> periods = new TreeSet<>();
+        for (YearMonth p : List.of(period.minusMonths(1), period)) {
+            periods.add(p);
+            for (Commitment c : rulebook.catalogue().commitments()) {
+                if (c.kind() == Kind.REACH_BY) {
+                    c.spanFor(p).ifPresent(span -> periods.add(span.first().minusMonths(1)));
+                }
+            }
+        }
+        return List.copyOf(periods);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import cn.jinhua.ducha.catalogue.Catalogue;
 import cn.jinhua.ducha.catalogue.Commitment;
+import cn.jinhua.ducha.catalogue.Kind;
 import cn.jinhua.ducha.catalogue.Unit;
 import cn.jinhua.ducha.factsheet.ProgressStatus;
 
@@ -40,7 +41,7 @@ public final class Explanations {
         return switch (c.kind()) {
             case BENCHMARK_MARGIN -> v.noBenchmark()
                     ? "已报" + c.label() + "，但全省平均值未报送，无法比较" : "未报送" + c.label();
-            case PROGRESS -> "未报送任务" + task(c) + "的进展";
+            case PROGRESS -> "未报送" + task(c) + "的进展";
             default -> v.missingUnits() != null ? "各单位均未报送" + c.label() : "未报送" + c.label();
         };
     }
@@ -55,7 +56,8 @@ public final class Explanations {
             case MILESTONE -> milestone(v);
             case BENCHMARK_MARGIN -> value + "，全省平均 " + amount(v.benchmark(), c) + " + " + number(c.margin())
                     + " 个百分点 = " + amount(v.target(), c) + (v.status() == Status.MET ? "，已高出要求" : "，未达要求");
-            case PROGRESS -> "任务" + task(c) + "进展：" + ProgressStatus.valueOf((String) v.value()).label();
+            case PROGRESS -> task(c) + "进展：" + ProgressStatus.valueOf((String) v.value()).label()
+                    + (v.span().last() == null ? "" : "（" + deadline(v) + " " + v.span().last() + "）");
         };
     }
 
@@ -64,22 +66,51 @@ public final class Explanations {
         String target = amount(c.target(), c);
         String reach = c.strict() ? "超过" : "达到";
         if (v.status() == Status.MET) {
-            return value + "，已" + reach + "目标 " + target;
+            return value + "，已" + reach + "目标 " + target + baseline(v);
         }
         if (v.status() == Status.MISSED) {
-            return value + "，期限 " + v.span().last() + " 已到，仍未" + reach + "目标 " + target;
+            return value + "，" + deadline(v) + " " + v.span().last() + " 已到，仍未" + reach + "目标 " + target
+                    + baseline(v);
         }
         int k = v.span().elapsed(v.period());
         int n = v.span().length();
-        String formula = c.baseline().signum() == 0
+        BigDecimal b = v.baseline() == null ? BigDecimal.ZERO : v.baseline().value();
+        String formula = b.signum() == 0
                 ? target + " × " + k + "/" + n
-                : amount(c.baseline(), c) + " + (" + number(c.target()) + " − " + number(c.baseline()) + ") × " + k + "/" + n;
-        String expected = "序时进度应达 " + amount(rounded(v.expected()), c) + "（" + formula + "）";
+                : amount(b, c) + " + (" + number(c.target()) + " − " + number(b) + ") × " + k + "/" + n;
+        String expected = "序时进度应达 " + amount(rounded(v.expected()), c) + "（" + formula + "，" + deadline(v)
+                + " " + v.span().last() + "）";
         if (v.status() == Status.ON_TRACK) {
-            return value + "，不低于" + expected;
+            return value + "，不低于" + expected + baseline(v);
         }
         BigDecimal shortBy = v.expected().subtract((BigDecimal) v.value());
-        return value + "，低于" + expected + "，差 " + amount(rounded(shortBy), c);
+        return value + "，低于" + expected + "，差 " + amount(rounded(shortBy), c) + baseline(v);
+    }
+
+    /**
+     * Where B came from (contract.md, REACH_BY), for REACH_BY verdicts; empty for ANNUAL_AT_LEAST, which counts
+     * from zero every year.
+     */
+    private String baseline(Verdict v) {
+        Baseline b = v.baseline();
+        Commitment c = v.commitment();
+        if (b == null || c.kind() != Kind.REACH_BY) {
+            return "";
+        }
+        String value = amount(b.value(), c);
+        return switch (b.origin()) {
+            case OWN_BASE_SHEET -> "；基期值 " + value + "，取自本单位 " + b.basePeriod() + " 报表";
+            case UNITS_SUM -> "；基期值 " + value + "，为 " + unitNames(b.units()) + " " + b.basePeriod() + " 报表之和";
+            case CATALOGUE -> b.reported() != null
+                    ? "；基期 " + b.basePeriod() + " 报送 " + amount(b.reported(), c) + "，不低于目标，不作基期，按目录基期值 "
+                    + value
+                    : "；基期 " + b.basePeriod() + " 未报送该值，按目录基期值 " + value;
+        };
+    }
+
+    /** 时限, or 推定时限 where the seed states no deadline and the catalogue infers it from the plan's schedule. */
+    private static String deadline(Verdict v) {
+        return v.commitment().windowBasis().isInferred() ? "推定时限" : "时限";
     }
 
     private String milestone(Verdict v) {
@@ -88,9 +119,9 @@ public final class Explanations {
         int n = v.span().length();
         return c.label() + switch (v.status()) {
             case MET -> "：已完成";
-            case MISSED -> "：时限 " + v.span().last() + " 已到，仍未完成";
-            case AT_RISK -> "：尚未完成，时限 " + v.span().last() + "，已进入最后一季度（" + k + "/" + n + "）";
-            default -> "：尚未完成，时限 " + v.span().last() + "（已过 " + k + "/" + n + "）";
+            case MISSED -> "：" + deadline(v) + " " + v.span().last() + " 已到，仍未完成";
+            case AT_RISK -> "：尚未完成，" + deadline(v) + " " + v.span().last() + "，已进入最后一季度（" + k + "/" + n + "）";
+            default -> "：尚未完成，" + deadline(v) + " " + v.span().last() + "（已过 " + k + "/" + n + "）";
         };
     }
 
@@ -123,11 +154,16 @@ public final class Explanations {
 
     /** What a commitment measures, in a few words: its label, or for progress the task it reports on. */
     private static String describe(Commitment c) {
-        return c.isProgress() ? "任务" + c.taskNumber() + "进展" : c.label();
+        if (!c.isProgress()) {
+            return c.label();
+        }
+        return c.isGeneralWork() ? "面上工作" + c.progressCode() + "进展" : "任务" + c.taskNumber() + "进展";
     }
 
+    /** 任务5「深化“全域通办”」, or for a general work 面上工作M1「以新时代机关效能革命转作风强保障」. */
     private static String task(Commitment c) {
-        return c.taskNumber() + "「" + c.task().title() + "」";
+        return c.isGeneralWork() ? "面上工作" + c.progressCode() + "「" + c.source() + "」"
+                : "任务" + c.taskNumber() + "「" + c.task().title() + "」";
     }
 
     private static String amount(Object value, Commitment c) {

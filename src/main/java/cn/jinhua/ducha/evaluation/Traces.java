@@ -59,6 +59,7 @@ final class Traces {
             derivedBy = new Trace(CLASSIFIED, readings);
         } else if (o instanceof Reading r) {
             fields.put("unit", r.unit());
+            fields.put("period", r.period().toString());
             fields.put("metric", r.metric());
             fields.put("value", plain(r.value()));
             fields.put("source", r.source());

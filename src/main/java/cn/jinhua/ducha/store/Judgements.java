@@ -42,8 +42,8 @@ public final class Judgements {
     }
 
     /**
-     * Judges {@code period} from the latest stored revisions of it and of the month before, and records the run in
-     * one transaction.
+     * Judges {@code period} from the latest stored revisions of it, of the month before and of the base periods,
+     * and records the run in one transaction.
      */
     public Recorded judge(Rulebook rulebook, YearMonth period, String startedBy) {
         return judge(rulebook, period, startedBy, List.of());
@@ -51,7 +51,8 @@ public final class Judgements {
 
     /** Judges and records as {@link #judge(Rulebook, YearMonth, String)}, with the waivers in force for the period. */
     public Recorded judge(Rulebook rulebook, YearMonth period, String startedBy, List<Waiver> waivers) {
-        List<Submissions.Revision> revisions = store.submissions().latest(List.of(period.minusMonths(1), period));
+        // the month before (escalation) and the base periods of REACH_BY windows (baselines) are read too
+        List<Submissions.Revision> revisions = store.submissions().latest(new Evaluator(rulebook).periodsRead(period));
         Evaluation evaluation = evaluate(rulebook, revisions, period, waivers);
         long run = store.runs().record(evaluation, rulebook, revisions.stream().map(Submissions.Revision::id).toList(),
                 startedBy, new Explanations(rulebook.catalogue()));

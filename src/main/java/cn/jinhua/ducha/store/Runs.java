@@ -39,7 +39,7 @@ public final class Runs {
     /** A verdict as stored: its position in the run, the contract's fields as text, the trace as JSON. */
     public record StoredVerdict(int seq, String unit, String commitment, String status, String light, String value,
                                 String target, String expected, String rule, String explanation,
-                                String missingUnits, String trace) {
+                                String missingUnits, String trace, String baseline) {
     }
 
     /** An alert as stored, with its position in the run. */
@@ -75,13 +75,14 @@ public final class Runs {
                         .params(id, position, w.reason()).update());
                 store.jdbc().sql("""
                                 insert into verdict (run_id, seq, unit, commitment, status, light, value_json, target,
-                                                     expected, rule, explanation, missing_units, trace)
-                                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                     expected, rule, explanation, missing_units, trace, baseline)
+                                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                         .params(id, ++seq, v.unit().id(), v.commitment().id(), v.status().name(),
                                 v.light() == null ? null : v.light().name(), Canonical.value(v.value()),
                                 plain(v.target()), plain(v.expected()), v.rule(), explanations.explain(v),
                                 v.missingUnits() == null ? null : Canonical.json(v.missingUnits()),
-                                Canonical.json(evaluation.trace(v)))
+                                Canonical.json(evaluation.trace(v)),
+                                v.baseline() == null ? null : plain(v.baseline().value()))
                         .update();
             }
             seq = 0;
@@ -174,7 +175,7 @@ public final class Runs {
                         rs.getString("commitment"),
                         rs.getString("status"), rs.getString("light"), rs.getString("value_json"), rs.getString("target"),
                         rs.getString("expected"), rs.getString("rule"), rs.getString("explanation"),
-                        rs.getString("missing_units"), rs.getString("trace")))
+                        rs.getString("missing_units"), rs.getString("trace"), rs.getString("baseline")))
                 .list();
     }
 
@@ -201,17 +202,8 @@ public final class Runs {
      * {@code end}, headed by the file it came from; empty when the ruleset has no such rule.
      */
     public Optional<String> ruleText(String hash, String rule) {
-        String head = "rule \"" + rule + "\"";
-        for (Map.Entry<String, String> file : rulesetTexts(hash).entrySet()) {
-            String text = file.getValue();
-            int start = text.indexOf(head);
-            if (start >= 0) {
-                int end = text.indexOf("\nend", start);
-                return Optional.of("(" + file.getKey() + ")\n"
-                        + text.substring(start, end < 0 ? text.length() : end + 4));
-            }
-        }
-        return Optional.empty();
+        // only rulebook reads DRL: it finds the rule by name in the stored texts as it does in a live rule base
+        return Optional.ofNullable(Rulebook.rulesByName(rulesetTexts(hash)).get(rule));
     }
 
     private String column(String column, String hash) {

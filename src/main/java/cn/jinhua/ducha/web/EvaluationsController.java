@@ -65,8 +65,8 @@ class EvaluationsController {
 
     /** A verdict with the contract's fields; {@code id} is "run-position". */
     record VerdictView(String id, long run, String period, String unit, String commitment, Integer task,
-                       String status, String light, JsonNode value, String target, String expected, String rule,
-                       String explanation, JsonNode missingUnits, Boolean waived, String waiver) {
+                       String status, String light, JsonNode value, String target, String expected, String baseline,
+                       String rule, String explanation, JsonNode missingUnits, Boolean waived, String waiver) {
     }
 
     /** An alert as the run raised it (the followed-up alert is at /api/alerts). */
@@ -198,7 +198,7 @@ class EvaluationsController {
         String waiver = waived.get(v.unit() + "/" + v.commitment());
         return new VerdictView(r.id() + "-" + v.seq(), r.id(), r.period().toString(), v.unit(), v.commitment(), task,
                 v.status(), v.light(), v.value() == null ? null : json.readTree(v.value()), v.target(),
-                v.expected(), v.rule(), v.explanation(),
+                v.expected(), v.baseline(), v.rule(), v.explanation(),
                 v.missingUnits() == null ? null : json.readTree(v.missingUnits()),
                 waiver == null ? null : Boolean.TRUE, waiver);
     }

@@ -101,13 +101,13 @@ class StoreCommandsTests {
         assertThat(submitted.status()).as(submitted.err()).isZero();
         Pattern stored = Pattern.compile("^已存储 stored\\s+(\\S+)\\s+(\\d{4}-\\d{2}) 第 1 版 revision 1 · .*");
         assertThat(submitted.lines().stream().filter(l -> l.startsWith("已存储 stored")))
-                .hasSize(143)
+                .hasSize(154)
                 .allSatisfy(l -> assertThat(l).matches(stored))
                 .map(l -> l.replaceAll(stored.pattern(), "$1 $2"))
                 .doesNotHaveDuplicates()
                 .contains("pujiang 2023-09", "zhejiang 2023-12", "jinhua 2023-01");
-        assertThat(submitted.out()).contains("143 stored, 0 refused");
-        assertThat(entries(onStore(url, "audit", "verify"))).isEqualTo(143);
+        assertThat(submitted.out()).contains("154 stored, 0 refused");
+        assertThat(entries(onStore(url, "audit", "verify"))).isEqualTo(154);
 
         // an invalid sheet is refused with validate's words, stored as a refusal and not as a revision
         Path invalid = dir.resolve("invalid");
@@ -129,7 +129,7 @@ class StoreCommandsTests {
                 .isEqualTo(errorLines(validated));
         assertThat(refused.out()).contains("panan-2023-07.json").contains("0 stored, 1 refused");
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            assertThat(count(s, "select count(*) from submission")).isEqualTo(143);
+            assertThat(count(s, "select count(*) from submission")).isEqualTo(154);
             assertThat(count(s, "select count(*) from submission where unit = 'panan' and period = '2023-07'"))
                     .as("the refused sheet is no revision of 磐安县 2023-07").isEqualTo(1);
             assertThat(count(s, "select count(*) from refusal")).isEqualTo(1);
@@ -138,7 +138,7 @@ class StoreCommandsTests {
                 assertThat(last.getString(1)).isEqualTo("REFUSAL");
             }
         }
-        assertThat(entries(onStore(url, "audit", "verify"))).as("the refusal adds one entry").isEqualTo(144);
+        assertThat(entries(onStore(url, "audit", "verify"))).as("the refusal adds one entry").isEqualTo(155);
 
         // evaluate from the store: the contract's JSON, the same as judging the folder, plus the run's id
         Run first = onStore(url, "evaluate", "--period", PERIOD, "--format", "json");
@@ -241,16 +241,19 @@ class StoreCommandsTests {
                 .filter(l -> l.strip().startsWith("Reading {"))
                 .map(l -> JSON.readTree(l.strip().substring("Reading ".length())))
                 .toList();
-        assertThat(readings).as(explained.out()).singleElement().satisfies(r -> {
-            assertThat(r.get("metric").asString()).isEqualTo(CROSS_PROVINCE);
-            assertThat(r.get("unit").asString()).isEqualTo("pujiang");
-            assertThat(new BigDecimal(r.get("value").asString())).isEqualByComparingTo("125");
-        });
+        // the value judged, then the base-period value that B was taken from
+        assertThat(readings).as(explained.out()).hasSize(2);
+        JsonNode judged = readings.get(0);
+        assertThat(judged.get("metric").asString()).isEqualTo(CROSS_PROVINCE);
+        assertThat(judged.get("unit").asString()).isEqualTo("pujiang");
+        assertThat(judged.get("period").asString()).isEqualTo(PERIOD);
+        assertThat(new BigDecimal(judged.get("value").asString())).isEqualByComparingTo("125");
+        assertThat(readings.get(1).get("period").asString()).isEqualTo("2022-12");
 
-        // 143 sheets, one refusal, two rulesets, one resubmission, three runs, and the alert changes they made
+        // 154 sheets (11 of them for the base period 2022-12), one refusal, two rulesets, one resubmission, three runs, and the alert changes they made
         Run verified = onStore(url, "audit", "verify");
         assertThat(verified.lines()).singleElement();
-        assertThat(entries(verified)).isEqualTo(150 + alertEvents(url));
+        assertThat(entries(verified)).isEqualTo(161 + alertEvents(url));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -58,6 +58,12 @@ class ConformanceTests {
                             .isCloseTo(w.get(field).decimalValue(), org.assertj.core.data.Offset.offset(new BigDecimal("1e-6")));
                 }
             }
+            JsonNode baseline = w.get("baseline");
+            if (baseline != null && !baseline.isNull()) {
+                assertThat(v.baseline()).as("baseline of %s %s", unit, commitment).isNotNull();
+                assertThat(v.baseline().value()).as("baseline of %s %s", unit, commitment)
+                        .isEqualByComparingTo(baseline.decimalValue());
+            }
         }
         assertThat(got.verdicts()).extracting(v -> v.unit().id() + " " + v.commitment().id())
                 .containsExactlyInAnyOrderElementsOf(wanted);

@@ -82,8 +82,65 @@ class KindsTests {
         void explainsThePaceAGapInPlainChinese() {
             Evaluation e = evaluate("2023-09", sheet("yiwu", "2023-09", "tongban.cross_province_items_optimized", "120"));
             String why = new Explanations(Judge.rulebook().catalogue()).explain(verdict(e, "yiwu", "T05.1"));
-            assertThat(why).isEqualTo("义乌市 2023-09 跨省通办事项优化 120 项，低于序时进度应达 121.5 项（162 项 × 9/12），"
-                    + "差 1.5 项，滞后（黄灯）");
+            assertThat(why).isEqualTo("义乌市 2023-09 跨省通办事项优化 120 项，低于序时进度应达 121.5 项（162 项 × 9/12，"
+                    + "推定时限 2023-12），差 1.5 项；基期 2022-12 未报送该值，按目录基期值 0 项，滞后（黄灯）");
+        }
+
+        @Test
+        void measuresProgressFromTheUnitsOwnBaseValue() {
+            // B = 40 from the base-period sheet: 序时进度 asks 40 + (162 − 40) × 9/12 = 131.5, so 125 is behind
+            Evaluation e = evaluate("2023-09",
+                    sheet("yiwu", "2022-12", "tongban.cross_province_items_optimized", "40"),
+                    sheet("yiwu", "2023-09", "tongban.cross_province_items_optimized", "125"));
+            Verdict v = verdict(e, "yiwu", "T05.1");
+            assertThat(v.baseline().value()).isEqualByComparingTo("40");
+            assertThat(v.baseline().origin()).isEqualTo(Baseline.Origin.OWN_BASE_SHEET);
+            assertThat(v.expected()).isEqualByComparingTo("131.5");
+            assertThat(v.status()).isEqualTo(Status.AT_RISK);
+            assertThat(new Explanations(Judge.rulebook().catalogue()).explain(v))
+                    .contains("40 项 + (162 − 40) × 9/12").contains("基期值 40 项，取自本单位 2022-12 报表");
+        }
+
+        @Test
+        void ignoresABaseValueAtOrAboveTheTarget() {
+            Evaluation e = evaluate("2023-09",
+                    sheet("yiwu", "2022-12", "village.high_frequency_items", "100"),
+                    sheet("yiwu", "2023-09", "village.high_frequency_items", "80"));
+            Verdict v = verdict(e, "yiwu", "T06.2");
+            assertThat(v.baseline().value()).isEqualByComparingTo("0");
+            assertThat(v.baseline().origin()).isEqualTo(Baseline.Origin.CATALOGUE);
+            assertThat(v.baseline().reported()).isEqualByComparingTo("100");
+            assertThat(v.expected()).isEqualByComparingTo("75");
+            assertThat(new Explanations(Judge.rulebook().catalogue()).explain(v))
+                    .contains("基期 2022-12 报送 100 项，不低于目标，不作基期");
+        }
+
+        @Test
+        void usesTheCataloguesBaselineWhenTheBaseSheetLacksTheValue() {
+            Evaluation e = evaluate("2023-09",
+                    sheet("yiwu", "2022-12", "village.high_frequency_items", "30"),
+                    sheet("yiwu", "2023-09", "tongban.cross_province_items_optimized", "125"));
+            Verdict v = verdict(e, "yiwu", "T05.1");
+            assertThat(v.baseline().value()).isEqualByComparingTo("0");
+            assertThat(v.baseline().origin()).isEqualTo(Baseline.Origin.CATALOGUE);
+            assertThat(v.baseline().reported()).isNull();
+            assertThat(v.expected()).isEqualByComparingTo("121.5");
+        }
+
+        @Test
+        void sumsTheBaseValuesOfTheUnitsThatReportedOneForACityTotal() {
+            // only two of eleven units sent a base value: B is their sum, 3,000,000
+            Evaluation e = evaluate("2023-06",
+                    sheet("yiwu", "2022-12", "digital.zlb_registered_users", "1000000"),
+                    sheet("jinhua", "2022-12", "digital.zlb_registered_users", "2000000"),
+                    sheet("jinhua", "2023-06", "digital.zlb_registered_users", "4400000"));
+            Verdict v = verdict(e, "jinhua", "T09.1");
+            assertThat(v.baseline().value()).isEqualByComparingTo("3000000");
+            assertThat(v.baseline().origin()).isEqualTo(Baseline.Origin.UNITS_SUM);
+            assertThat(v.baseline().units()).containsExactly("yiwu", "jinhua");
+            // 3,000,000 + (5,900,000 − 3,000,000) × 6/12 = 4,450,000: 4,400,000 is just behind
+            assertThat(v.expected()).isEqualByComparingTo("4450000");
+            assertThat(v.status()).isEqualTo(Status.AT_RISK);
         }
 
         @ParameterizedTest(name = "a guarantee scale of {1} 亿元 in {0} is {2}")
@@ -237,13 +294,15 @@ class KindsTests {
             Evaluation e = evaluate("2023-06", sheet("yiwu", "2023-06", "finance.new_local_financial_licenses_ytd", "5"));
             assertThat(verdict(e, "yiwu", "T31.2")).isNull();
             assertThat(status(e, "jinhua", "T31.2")).isEqualTo(Status.NO_DATA);
-            assertThat(verdict(e, "jinhua", "T09.2")).isNull();
+            // T09.2 (一网通办率) covers the city's own cases too (scope ALL, contract v2)
+            assertThat(status(e, "jinhua", "T09.2")).isEqualTo(Status.NO_DATA);
         }
 
         @Test
         void judgesEveryPairOnceForEachSupervisedUnit() {
             Evaluation e = evaluate("2023-06");
-            assertThat(e.verdicts()).hasSize(10 * 55 + 58);
+            // 58 for each local unit; the city's 58, T09.2 (ALL), S.3 and the five general works M1.P..M5.P
+            assertThat(e.verdicts()).hasSize(10 * 58 + 65);
             assertThat(e.verdicts()).extracting(v -> v.unit().id() + v.commitment().id()).doesNotHaveDuplicates();
         }
     }

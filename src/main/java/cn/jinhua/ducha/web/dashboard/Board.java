@@ -33,6 +33,7 @@ class Board {
 
     /** Columns of the matrix: G (overall goals), the 38 tasks, S (safeguards), as the command line's table. */
     static final String GOALS = "G";
+    static final String GENERAL_WORKS = "M";
     static final String SAFEGUARDS = "S";
 
     private static final int CACHED_RUNS = 48;
@@ -90,7 +91,7 @@ class Board {
         }
         List<Runs.StoredVerdict> slim = store.runs().verdicts(run).stream()
                 .map(v -> new Runs.StoredVerdict(v.seq(), v.unit(), v.commitment(), v.status(), v.light(), v.value(),
-                        v.target(), v.expected(), v.rule(), v.explanation(), v.missingUnits(), null))
+                        v.target(), v.expected(), v.rule(), v.explanation(), v.missingUnits(), null, v.baseline()))
                 .toList();
         verdicts.put(run, slim);
         return slim;
@@ -146,6 +147,7 @@ class Board {
     static List<String> columns(Catalogue catalogue) {
         List<String> columns = new ArrayList<>();
         columns.add(GOALS);
+        columns.add(GENERAL_WORKS);
         catalogue.tasks().forEach(t -> columns.add("%02d".formatted(t.number())));
         columns.add(SAFEGUARDS);
         return columns;

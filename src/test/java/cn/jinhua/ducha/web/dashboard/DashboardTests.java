@@ -160,7 +160,7 @@ class DashboardTests {
                 .containsEntry("jinhua G", "YELLOW").containsEntry("yiwu 09", "GREEN");
         assertThat(browser.find("#matrix td[data-column='01'][data-light='RED']").getText()).isEqualTo("红");
         assertThat(browser.all("#city-counts td.count")).extracting(WebElement::getText)
-                .containsExactly("572", "13", "4", "3");
+                .containsExactly("599", "23", "4", "3");
         browser.waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".chart[data-drawn='true']"), 5));
         assertThat(browser.all(".chart canvas")).hasSizeGreaterThanOrEqualTo(5);
         browser.screenshot("overview", 1500);
@@ -266,7 +266,7 @@ class DashboardTests {
         browser.open("/report?period=2023-09");
         assertThat(browser.find("h1.report-title").getText()).endsWith("2023-09");
         assertThat(browser.all("#reds tbody tr")).as(browser.find("main").getText()).hasSize(4);
-        assertThat(browser.all("#report-alerts li")).hasSize(18);
+        assertThat(browser.all("#report-alerts li")).hasSize(28);
         browser.screenshot("report", 1500);
         Path pdf = browser.print("report");
         assertThat(Files.readString(pdf, StandardCharsets.ISO_8859_1)).startsWith("%PDF-")
