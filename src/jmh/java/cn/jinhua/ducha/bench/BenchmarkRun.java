@@ -145,8 +145,10 @@ public final class BenchmarkRun {
      * --period 2023-09}, whose table is printed once the period is judged, so the process's wall time is the time
      * to the first verdict (plus printing). Then the same with AppCDS: the jar extracted by Spring Boot's jar tools
      * (plain jars on the class path, which CDS can archive, where the executable jar's nested jars cannot be) and a
-     * class archive written by one training run of the same command. One run of each first, not counted, fills the
-     * file cache.
+     * static class archive of the classes one run of the same command loaded. One run of each first, not counted,
+     * fills the file cache. The archive leaves out lambda proxies: OpenJDK 17.0.15 crashes (SIGSEGV in
+     * {@code SystemDictionaryShared::adjust_lambda_proxy_class_dictionary}) archiving them from this jar, with
+     * {@code -XX:ArchiveClassesAtExit} and with {@code -Xshare:dump} alike.
      */
     record ColdStart(List<Double> plain, List<Double> cds) {
 
@@ -162,14 +164,16 @@ public final class BenchmarkRun {
             run(command(List.of("-Djarmode=tools", "-jar", jar.toString(), "extract", "--force", "--destination",
                     CDS.toString())));
             Path archive = CDS.resolve("ducha.jsa");
+            Path loaded = CDS.resolve("classes.lst");
             Files.deleteIfExists(archive);
-            List<String> extracted = List.of("-jar", CDS.resolve("ducha.jar").toString());
-            List<String> training = new ArrayList<>(List.of("-XX:ArchiveClassesAtExit=" + archive));
-            training.addAll(extracted);
-            run(command(training));
-            List<String> shared = new ArrayList<>(List.of("-XX:SharedArchiveFile=" + archive));
-            shared.addAll(extracted);
-            return new ColdStart(plain, time(runs, command(shared)));
+            String extracted = CDS.resolve("ducha.jar").toString();
+            run(command(List.of("-XX:DumpLoadedClassList=" + loaded, "-jar", extracted)));
+            Path classes = CDS.resolve("classes-without-lambdas.lst");
+            Files.write(classes, Files.readAllLines(loaded).stream().filter(l -> !l.startsWith("@lambda")).toList());
+            run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:dump",
+                    "-XX:SharedClassListFile=" + classes, "-XX:SharedArchiveFile=" + archive, "-jar", extracted));
+            return new ColdStart(plain, time(runs, command(List.of("-XX:SharedArchiveFile=" + archive, "-jar",
+                    extracted))));
         }
 
         /** {@code java ARGS evaluate samples --period 2023-09}, with this JVM's java. */

@@ -41,8 +41,13 @@ final class Classification {
         }
     }
 
-    /** The facts the rules judge {@code period} on, and the docket their verdicts are written into. */
-    record Facts(Docket docket, List<Object> facts) {
+    /**
+     * The facts the rules judge {@code period} on, unit after unit, and the docket their verdicts are written into.
+     *
+     * @param unitEnds for each unit in registry order, the index in {@code facts} where its facts end: no rule joins
+     *                 the facts of two units, so any run of whole units can be judged in a session of its own
+     */
+    record Facts(Docket docket, List<Object> facts, List<Integer> unitEnds) {
     }
 
     /**
@@ -70,6 +75,7 @@ final class Classification {
         }
         Docket docket = new Docket(size);
         List<Object> facts = new ArrayList<>(size + catalogue.units().size());
+        List<Integer> unitEnds = new ArrayList<>(catalogue.units().size());
         Map<String, FactSheet> ofPeriod = sheetsOf(period);
         int slot = 0;
         for (Unit u : catalogue.units()) {
@@ -109,8 +115,9 @@ final class Classification {
             if (!outOfScope.isEmpty()) {
                 facts.add(new OutOfScope(u, outOfScope));
             }
+            unitEnds.add(facts.size());
         }
-        return new Facts(docket, facts);
+        return new Facts(docket, facts, unitEnds);
     }
 
     /**

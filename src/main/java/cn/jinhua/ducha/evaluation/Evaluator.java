@@ -15,10 +15,10 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.ClassObjectFilter;
 
 /**
- * Judges a period with a {@link Rulebook}, in one session: {@link Classification} makes one fact per judged pair
- * (and one per unit for what is owed, lacking or out of scope), the rules judge them, and the month before is
- * judged, by the same rules, only for the pairs found AT_RISK, which alone can escalate. Thread-safe: the rule
- * base is shared, sessions are not.
+ * Judges a period with a {@link Rulebook}: {@link Classification} makes one fact per judged pair (and one per unit
+ * for what is owed, lacking or out of scope), the rules judge them, and the month before is judged, by the same
+ * rules, only for the pairs found AT_RISK, which alone can escalate. Units are judged in runs, a session each.
+ * Thread-safe: the rule base is shared, sessions are not.
  */
 public final class Evaluator {
 
@@ -26,6 +26,12 @@ public final class Evaluator {
             .comparingInt((Alert a) -> a.level().ordinal())
             .thenComparingInt(a -> a.unit().order())
             .thenComparingInt(a -> a.commitment() == null ? -1 : a.commitment().order());
+
+    /**
+     * Units are judged in sessions of about this many facts: no rule joins two units' facts, and a small session
+     * stays small enough that a young collection does not copy a whole national month (BENCHMARKS.md).
+     */
+    private static final int FACTS_PER_SESSION = 4_096;
 
     private final Rulebook rulebook;
 
@@ -63,22 +69,44 @@ public final class Evaluator {
      * waived (unit, commitment) keeps its verdict, marked waived, and raises no alert.
      */
     public Evaluation evaluate(SheetBatch batch, YearMonth period, List<Waiver> waivers) {
-        Catalogue catalogue = rulebook.catalogue();
-        Classification classification = new Classification(catalogue, batch.accepted());
+        Classification classification = new Classification(rulebook.catalogue(), batch.accepted());
         Classification.Facts facts = classification.classify(period);
+        List<Alert> alerts = new ArrayList<>();
+        int from = 0;
+        List<Integer> ends = facts.unitEnds();
+        for (int u = 0; u < ends.size(); u++) {
+            int to = ends.get(u);
+            if (to - from >= FACTS_PER_SESSION || u == ends.size() - 1) {
+                judge(facts.facts().subList(from, to), period, waivers, classification, facts.docket(), alerts);
+                from = to;
+            }
+        }
+        alerts.sort(ALERT_ORDER);
+        return new Evaluation(period, rulebook.hash(), facts.docket().verdicts(), alerts, batch.rejected(), waivers);
+    }
+
+    /**
+     * Judges the facts of a run of whole units in one session: verdicts first, then the month before of the pairs
+     * found AT_RISK, then the alerts.
+     */
+    private void judge(List<Object> facts, YearMonth period, List<Waiver> waivers, Classification classification,
+                       Docket docket, List<Alert> alerts) {
+        Catalogue catalogue = rulebook.catalogue();
         KieSession session = rulebook.newSession();
         try {
             session.insert(new Judging(period, catalogue.settings().yellowBand(),
                     catalogue.settings().milestoneLastQuarter()));
-            facts.facts().forEach(session::insert);
+            facts.forEach(session::insert);
             waivers.forEach(session::insert);
+            int atRiskBefore = docket.atRisk().size();
             // Phases, not salience: the verdicts first (ruleflow-group is Drools 10's name for an agenda group) ...
             session.getAgenda().getAgendaGroup("verdicts").setFocus();
             session.fireAllRules();
             // ... then the month before of every pair now AT_RISK, judged by the same rules into PriorVerdicts,
             // then the alerts (the focus stack pops last-in first).
-            for (Verdict atRisk : facts.docket().atRisk()) {
-                Observation prior = classification.prior(atRisk);
+            List<Verdict> atRisk = docket.atRisk();
+            for (int i = atRiskBefore; i < atRisk.size(); i++) {
+                Observation prior = classification.prior(atRisk.get(i));
                 if (prior != null) {
                     session.insert(prior);
                 }
@@ -86,14 +114,10 @@ public final class Evaluator {
             session.getAgenda().getAgendaGroup("alerts").setFocus();
             session.getAgenda().getAgendaGroup("verdicts").setFocus();
             session.fireAllRules();
-            List<Alert> alerts = new ArrayList<>();
             // the session keeps its facts by class, so this reads the alerts alone
             for (Object alert : session.getObjects(new ClassObjectFilter(Alert.class))) {
                 alerts.add((Alert) alert);
             }
-            alerts.sort(ALERT_ORDER);
-            return new Evaluation(period, rulebook.hash(), facts.docket().verdicts(), alerts, batch.rejected(),
-                    waivers);
         } finally {
             session.dispose();
         }

@@ -66,7 +66,7 @@ public final class Explanations {
         String target = amount(c.target(), c);
         String reach = c.strict() ? "超过" : "达到";
         if (v.status() == Status.MET) {
-            return value + "，已" + reach + "目标 " + target + baseline(v);
+            return value + "，已" + reach + "目标 " + target + inferred(v) + baseline(v);
         }
         if (v.status() == Status.MISSED) {
             return value + "，" + deadline(v) + " " + v.span().last() + " 已到，仍未" + reach + "目标 " + target
@@ -108,6 +108,12 @@ public final class Explanations {
         };
     }
 
+    /** （推定时限 2023-12） where the deadline is inferred, for verdicts whose sentence names no deadline otherwise. */
+    private static String inferred(Verdict v) {
+        return v.commitment().windowBasis().isInferred() && v.span() != null && v.span().last() != null
+                ? "（推定时限 " + v.span().last() + "）" : "";
+    }
+
     /** 时限, or 推定时限 where the seed states no deadline and the catalogue infers it from the plan's schedule. */
     private static String deadline(Verdict v) {
         return v.commitment().windowBasis().isInferred() ? "推定时限" : "时限";
@@ -118,7 +124,7 @@ public final class Explanations {
         int k = v.span().elapsed(v.period());
         int n = v.span().length();
         return c.label() + switch (v.status()) {
-            case MET -> "：已完成";
+            case MET -> "：已完成" + inferred(v);
             case MISSED -> "：" + deadline(v) + " " + v.span().last() + " 已到，仍未完成";
             case AT_RISK -> "：尚未完成，" + deadline(v) + " " + v.span().last() + "，已进入最后一季度（" + k + "/" + n + "）";
             default -> "：尚未完成，" + deadline(v) + " " + v.span().last() + "（已过 " + k + "/" + n + "）";

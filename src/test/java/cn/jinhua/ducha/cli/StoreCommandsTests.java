@@ -258,6 +258,38 @@ class StoreCommandsTests {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void replaysARunMadeUnderTheOldCatalogueAndNamesTheRuleChangeInTheDiff(TestDatabases.Database database)
+            throws Exception {
+        String url = database.create(dir);
+        assertThat(onStore(url, "submit", SAMPLES).status()).isZero();
+        // the catalogue before contract v2: T05.2 a REACH_BY of 588 items by the end of 2023 (v2: keep 588 from 2023)
+        Path old = RulesCopy.in(dir.resolve("v1"));
+        editCommitment(old, "T05.2", "kind: AT_LEAST", "kind: REACH_BY");
+        editCommitment(old, "T05.2", "window: \"from 2023\"\n  windowBasis: STATED",
+                "window: 一年重点突破\n  windowBasis: INFERRED");
+        Run before = onStore(url, old, "evaluate", "--period", "2023-04", "--format", "json");
+        assertThat(before.status()).as(before.err()).isZero();
+        Run now = onStore(url, "evaluate", "--period", "2023-04", "--format", "json");
+        assertThat(now.status()).as(now.err()).isZero();
+        // 磐安县 had 586 items in April: on pace for 588 by December under v1, below the level to keep under v2
+        assertThat(verdict(before.json(), "panan", "T05.2").get("status").asString()).isEqualTo("ON_TRACK");
+        assertThat(verdict(now.json(), "panan", "T05.2").get("status").asString()).isEqualTo("MISSED");
+
+        Run replayed = onStore(url, "replay", 1);
+        assertThat(replayed.status()).as(replayed.out() + replayed.err()).isZero();
+        assertThat(replayed.out()).contains("replayed run 1: all %d verdicts and the alerts agree"
+                .formatted(before.json().get("verdicts").size()));
+
+        Run diff = onStore(url, "diff", 1, 2);
+        assertThat(diff.status()).as(diff.err()).isZero();
+        assertThat(diff.out()).contains("run 1 → 2: rules changed");
+        assertThat(changes(diff)).anySatisfy(l -> assertThat(l)
+                .matches("panan\\s+T05\\.2\\s+ON_TRACK → MISSED\\s+（规则变化 rules changed）"));
+        assertThat(changes(diff)).allSatisfy(l -> assertThat(l).endsWith("（规则变化 rules changed）"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void databaseRefusesUpdateAndDeleteOfVerdictsSheetsAndTheChain(TestDatabases.Database database)
             throws Exception {
         String url = database.create(dir);

@@ -122,6 +122,12 @@ class DashboardTests {
         browser.follow("#nav-unit");
         assertThat(browser.find("#unit-name").getText()).contains("浦江县");
         assertThat(browser.all("#verdicts tbody tr")).isNotEmpty();
+        // 浦江县 started from 6 items in its 2022-12 sheet: the baseline and where it came from, and the inferred
+        // deadline, are shown with the verdict
+        WebElement village = browser.find("#verdicts tr[data-commitment='T06.2']");
+        assertThat(village.findElement(By.cssSelector("td.baseline")).getText()).isEqualTo("6");
+        assertThat(village.findElement(By.cssSelector("td.explanation")).getText())
+                .contains("基期值 6 项，取自本单位 2022-12 报表").contains("推定时限 2023-12");
         assertThat(browser.find("#template").getAttribute("href")).endsWith("/units/pujiang/template/2023-09.xlsx");
         browser.screenshot("unit", 1400);
 
