@@ -7,7 +7,12 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
+import cn.jinhua.ducha.catalogue.Catalogue;
 import cn.jinhua.ducha.evaluation.Evaluation;
 import cn.jinhua.ducha.evaluation.Evaluator;
 import cn.jinhua.ducha.evaluation.Explanations;
@@ -53,13 +58,23 @@ final class EvaluateCommand implements Callable<Integer> {
         if (folder != null && !Files.isDirectory(folder)) {
             throw new IllegalArgumentException("报表目录不存在 / no such folder: " + folder);
         }
-        Rulebook rulebook = ducha.rulebook();
         Evaluation evaluation;
         Long run = null;
+        Rulebook rulebook;
         if (folder != null) {
-            SheetBatch batch = new SheetReader(rulebook.catalogue()).readFolder(folder);
-            evaluation = new Evaluator(rulebook).evaluate(batch, judged);
+            // the rules compile on one core while the sheets are read on the other (a national month is thousands)
+            ExecutorService compiler = Executors.newSingleThreadExecutor();
+            try {
+                Future<Rulebook> building = compiler.submit(ducha::rulebook);
+                SheetBatch batch = readFolder();
+                rulebook = built(building);
+                evaluation = new Evaluator(rulebook).evaluate(batch == null
+                        ? new SheetReader(rulebook.catalogue()).readFolder(folder) : batch, judged);
+            } finally {
+                compiler.shutdown();
+            }
         } else {
+            rulebook = ducha.rulebook();
             try (Store store = ducha.openStore()) {
                 Judgements.Recorded recorded = ducha.supervision(store).evaluate(rulebook, judged, ducha.actor());
                 evaluation = recorded.evaluation();
@@ -79,6 +94,34 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         return evaluation.rejected().isEmpty() ? 0 : Ducha.REJECTED;
+    }
+
+    /**
+     * The sheets under the folder, read against the catalogue alone; null when the catalogue does not load, for
+     * the rule book to report with the rules' own problems.
+     */
+    private SheetBatch readFolder() {
+        Catalogue catalogue;
+        try {
+            catalogue = Catalogue.load(ducha.rules);
+        } catch (RuntimeException e) {
+            return null;
+        }
+        return new SheetReader(catalogue).readFolder(folder);
+    }
+
+    private static Rulebook built(Future<Rulebook> building) {
+        try {
+            return building.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static YearMonth period(String text) {

@@ -19,6 +19,14 @@ import tools.jackson.databind.json.JsonMapper;
 /** The contract's JSON (contract.md, "What an evaluation prints"), with a few added fields and none changed. */
 final class JsonReport {
 
+    /**
+     * An evaluation is written without indentation: a national month is hundreds of thousands of verdicts, and
+     * the JSON is for programs (the table is for people).
+     */
+    private static final JsonMapper COMPACT = JsonMapper.builder()
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
+
     static final JsonMapper JSON = JsonMapper.builder()
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -34,7 +42,7 @@ final class JsonReport {
      * @param run the stored run's id, or null when nothing was recorded
      */
     static void evaluation(Evaluation evaluation, Explanations explanations, Long run, OutputStream out) {
-        try (JsonGenerator json = JSON.createGenerator(new NotClosing(out))) {
+        try (JsonGenerator json = COMPACT.createGenerator(new NotClosing(out))) {
             json.writeStartObject();
             json.writeStringProperty("period", evaluation.period().toString());
             json.writeStringProperty("ruleset", evaluation.ruleset());
