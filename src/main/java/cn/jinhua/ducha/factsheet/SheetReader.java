@@ -356,6 +356,12 @@ public final class SheetReader {
                 continue;
             }
             BigDecimal number = value.decimalValue();
+            String bounds = boundsError(number);
+            if (bounds != null) {
+                errors.add(field + ": " + bounds);
+                continue;
+            }
+            number = number.signum() == 0 ? BigDecimal.ZERO : number;
             String range = rangeError(metric, number);
             if (range != null) {
                 errors.add(field + ": " + range);
@@ -364,6 +370,37 @@ public final class SheetReader {
             }
         }
         return facts;
+    }
+
+    /** The most integer digits a value may have: far above any count, amount or user number the plan knows. */
+    static final int MAX_INTEGER_DIGITS = 15;
+    /** The most decimal places a value may have. */
+    static final int MAX_DECIMAL_PLACES = 20;
+
+    /**
+     * Refuses a number no sheet can mean (1e400, 1e2147483647, 1e-30) before it is written out, stored or judged:
+     * written out in full, such a number is hundreds of megabytes, or cannot be written at all. The number is shown
+     * as JSON wrote it, cut short.
+     */
+    private static String boundsError(BigDecimal value) {
+        if (value.signum() == 0) {
+            return null;
+        }
+        long integerDigits = (long) value.precision() - value.scale();
+        String shown = shorten(value.toString());
+        if (integerDigits > MAX_INTEGER_DIGITS) {
+            return "%s 数值过大，整数部分最多 %d 位 / %s is too large: at most %d digits before the decimal point"
+                    .formatted(shown, MAX_INTEGER_DIGITS, shown, MAX_INTEGER_DIGITS);
+        }
+        if (value.stripTrailingZeros().scale() > MAX_DECIMAL_PLACES) {
+            return "%s 小数位过多，最多 %d 位 / %s has too many decimal places: at most %d"
+                    .formatted(shown, MAX_DECIMAL_PLACES, shown, MAX_DECIMAL_PLACES);
+        }
+        return null;
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 
     /** The contract's ranges: percents in 0..100 (growth rates may be negative), everything else at least 0. */

@@ -215,6 +215,31 @@ class SheetReaderTests {
                 .containsIgnoringCase(english);
     }
 
+    @ParameterizedTest(name = "{0} is refused with a short message naming the field")
+    @ValueSource(strings = {"1e400", "1e100000000", "1e2147483647", "1234567890123456", "1e-30",
+            "1e-2147483647"})
+    void refusesANumberNoSheetCanMean(String number) {
+        String text = JSON.writeValueAsString(validSheet())
+                .replace("\"village.high_frequency_items\":88", "\"village.high_frequency_items\":" + number);
+        assertThat(text).contains(number);
+        List<String> errors = rejectedErrors(read(text));
+        assertThat(errors).singleElement().satisfies(e -> {
+            assertThat(e).startsWith("facts.village.high_frequency_items: ");
+            assertThat(e.length()).as("the message, not the number written out").isLessThan(200);
+        });
+    }
+
+    @ParameterizedTest(name = "{0} is within bounds")
+    @ValueSource(strings = {"123456789012345", "0.00000000000000000001", "0e400", "5.5E+6"})
+    void acceptsTheLargestAndSmallestNumbersASheetMayMean(String number) {
+        String text = JSON.writeValueAsString(validSheet())
+                .replace("\"village.high_frequency_items\":88", "\"village.high_frequency_items\":" + number);
+        SheetReader.Result result = read(text);
+        assertThat(result.rejection()).isEmpty();
+        assertThat(result.sheet().orElseThrow().facts().get("village.high_frequency_items"))
+                .asInstanceOf(BIG_DECIMAL).isEqualByComparingTo(new BigDecimal(number));
+    }
+
     @Test
     void quotesTheOffendingValueInTheMessage() {
         ObjectNode sheet = validSheet();
