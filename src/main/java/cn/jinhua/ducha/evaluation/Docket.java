@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The verdicts of one evaluation in the order they are printed (unit, then commitment), each written into the
- * place classification gave its (unit, commitment) pair, so that nothing is sorted afterwards. One per session;
+ * place classification gave its (unit, commitment) pair, so that nothing is sorted afterwards. One per evaluation;
  * not thread-safe.
  */
 final class Docket {

@@ -1,6 +1,7 @@
 package cn.jinhua.ducha.evaluation;
 
 import java.time.YearMonth;
+import java.util.List;
 
 import cn.jinhua.ducha.catalogue.Commitment;
 import cn.jinhua.ducha.catalogue.Unit;
@@ -70,8 +71,8 @@ public final class Subject {
     }
 
     /** The facts the firing rule matched, as the engine holds them: the verdict's trace is made of them. */
-    static java.util.List<Object> matched(RuleContext rule) {
-        return java.util.List.copyOf(rule.getMatch().getObjects());
+    static List<Object> matched(RuleContext rule) {
+        return List.copyOf(rule.getMatch().getObjects());
     }
 
     @Override
