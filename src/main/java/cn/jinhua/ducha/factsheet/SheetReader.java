@@ -7,6 +7,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -218,8 +219,8 @@ public final class SheetReader {
         String submittedBy = null;
         JsonNode by = root.get("submittedBy");
         if (by != null && !by.isNull()) {
-            if (by.isString() && formulaLike(by.stringValue())) {
-                errors.add(formulaError(names.name("submittedBy"), by.stringValue()));
+            if (by.isString() && textError(names.name("submittedBy"), by.stringValue()) != null) {
+                errors.add(textError(names.name("submittedBy"), by.stringValue()));
             } else if (by.isString()) {
                 submittedBy = by.stringValue();
             } else {
@@ -278,17 +279,38 @@ public final class SheetReader {
     }
 
     /**
-     * Text that a spreadsheet would take for a formula (CSV/formula injection): such text is refused in every format,
-     * so that no sheet stored here can carry a formula to whoever opens it later.
+     * Text that a spreadsheet would take for a formula (CSV/formula injection) is refused in every format, so that
+     * no sheet stored here can carry a formula to whoever opens it later. This is the character a spreadsheet would
+     * start a formula with ({@code = + - @}), after the blanks, tabs and line
+     * breaks it skips and with full-width forms (＝＋－＠) read as what they stand for; 0 when there is none.
      */
-    static boolean formulaLike(String text) {
-        return !text.isEmpty() && "=+@".indexOf(text.charAt(0)) >= 0;
+    private static char formulaStart(String text) {
+        String plain = Normalizer.normalize(text, Normalizer.Form.NFKC).stripLeading();
+        return !plain.isEmpty() && "=+-@".indexOf(plain.charAt(0)) >= 0 ? plain.charAt(0) : 0;
     }
 
-    private static String formulaError(String field, String text) {
-        return "%s: \"%s\" 以 %s 开头，像公式，不予接收 / starts with %s like a formula and is refused"
-                .formatted(field, text.length() > 40 ? text.substring(0, 40) + "…" : text, text.charAt(0),
-                        text.charAt(0));
+    /**
+     * Why a text field is refused: formula-like text, or a control or bidirectional-formatting character (which
+     * can hide what a text says); null when it is fine. Line breaks are allowed inside a note.
+     */
+    static String textError(String field, String text) {
+        String shown = text.length() > 40 ? text.substring(0, 40) + "…" : text;
+        char start = formulaStart(text);
+        if (start != 0) {
+            return "%s: \"%s\" 以 %s 开头，像公式，不予接收 / starts with %s like a formula and is refused"
+                    .formatted(field, shown.strip(), start, start);
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = Character.getType(c) == Character.CONTROL && c != '\n';
+            boolean bidi = (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')
+                    || c == '\u200E' || c == '\u200F' || c == '\u061C';
+            if (control || bidi) {
+                return "%s: 含控制字符或双向文本控制符 U+%04X，不予接收 / contains the control or bidirectional character U+%04X and is refused"
+                        .formatted(field, (int) c, (int) c);
+            }
+        }
+        return null;
     }
 
     private Unit readUnit(JsonNode node, FieldNames names, List<String> errors) {
@@ -467,8 +489,9 @@ public final class SheetReader {
             if (note != null && !note.isNull() && !note.isString()) {
                 errors.add("%s: 须为字符串 / must be a string".formatted(names.name("progress", task, "note")));
                 ok = false;
-            } else if (note != null && note.isString() && formulaLike(note.stringValue())) {
-                errors.add(formulaError(names.name("progress", task, "note"), note.stringValue()));
+            } else if (note != null && note.isString()
+                    && textError(names.name("progress", task, "note"), note.stringValue()) != null) {
+                errors.add(textError(names.name("progress", task, "note"), note.stringValue()));
                 ok = false;
             }
             if (ok) {

@@ -215,6 +215,32 @@ class SheetReaderTests {
                 .containsIgnoringCase(english);
     }
 
+    @ParameterizedTest(name = "a note {0} is refused as formula-like")
+    @ValueSource(strings = {"=1+1", "+1", "@SUM(A1)", "-1+cmd|' /C calc'!A0", "\t=cmd|x!A0", "  =1", "\r=1",
+            "＝１＋１", "＋cmd", "－1+1", "＠SUM(A1)"})
+    void refusesANoteASpreadsheetWouldTakeForAFormula(String note) {
+        ObjectNode sheet = validSheet();
+        t08(sheet).put("note", note);
+        assertThat(rejectedErrors(read(sheet))).singleElement().satisfies(e -> assertThat(e)
+                .startsWith("progress.T08.note: ").contains("像公式").contains("like a formula"));
+    }
+
+    @ParameterizedTest(name = "text with U+{0} is refused")
+    @ValueSource(strings = {"202E", "2066", "200F", "0007", "001B"})
+    void refusesControlAndBidirectionalCharactersInText(String code) {
+        ObjectNode sheet = validSheet();
+        sheet.put("submittedBy", "义乌市" + (char) Integer.parseInt(code, 16) + "营商环境办");
+        assertThat(rejectedErrors(read(sheet))).singleElement().satisfies(e -> assertThat(e)
+                .startsWith("submittedBy: ").contains("U+" + code));
+    }
+
+    @Test
+    void keepsANoteWithLineBreaksAndADashInside() {
+        ObjectNode sheet = validSheet();
+        t08(sheet).put("note", "第一轮已完成\n第二轮 - 进行中");
+        assertThat(read(sheet).rejection()).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0} is refused with a short message naming the field")
     @ValueSource(strings = {"1e400", "1e100000000", "1e2147483647", "1234567890123456", "1e-30",
             "1e-2147483647"})
