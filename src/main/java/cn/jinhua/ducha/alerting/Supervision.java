@@ -59,8 +59,16 @@ public final class Supervision {
     /**
      * Judges {@code period} from the store with the waivers in force, records the run, and follows its alerts, all in
      * one transaction.
+     *
+     * @throws IllegalArgumentException for a month after the current one (by the store's clock): nothing of a month
+     *                                  that has not come is judged, and no live alert is touched
      */
     public Judgements.Recorded evaluate(Rulebook rulebook, YearMonth period, String by) {
+        YearMonth current = YearMonth.from(LocalDate.ofInstant(store.now(), ZONE));
+        if (period.isAfter(current)) {
+            throw new IllegalArgumentException(("period: %s 晚于本月 %s，尚无可评判 / is after the current month %s: "
+                    + "no evaluation is made of a month that has not come").formatted(period, current, current));
+        }
         return store.inTransaction(() -> {
             LocalDate today = LocalDate.ofInstant(store.now(), ZONE);
             Judgements.Recorded recorded = new Judgements(store)

@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
@@ -62,6 +63,11 @@ final class EvaluateCommand implements Callable<Integer> {
         Long run = null;
         Rulebook rulebook;
         if (folder != null) {
+            YearMonth current = YearMonth.now(Clock.systemUTC());
+            if (judged.isAfter(current)) {
+                throw new IllegalArgumentException(("--period: %s 晚于本月 %s，尚无可评判 / is after the current month "
+                        + "%s: no evaluation is made of a month that has not come").formatted(judged, current, current));
+            }
             // the rules compile on one core while the sheets are read on the other (a national month is thousands)
             ExecutorService compiler = Executors.newSingleThreadExecutor();
             try {

@@ -2,14 +2,15 @@ package cn.jinhua.ducha.factsheet;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.math.BigDecimal;
-import java.text.Normalizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,7 +55,11 @@ public final class SheetReader {
     /** The largest sheet read, in any format: a filled template or a JSON sheet is a few kilobytes. */
     public static final int MAX_BYTES = 2 * 1024 * 1024;
 
+    /** The first period a sheet may report: the base period of the 2023 windows (contract.md, "Periods"). */
+    public static final YearMonth FIRST_PERIOD = YearMonth.of(2022, 12);
+
     private final Catalogue catalogue;
+    private final Clock clock;
     /** Limits far above any honest sheet, so that a hostile one fails fast and names where it went wrong. */
     private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
             .maxNestingDepth(16)
@@ -70,7 +75,16 @@ public final class SheetReader {
             .build();
 
     public SheetReader(Catalogue catalogue) {
+        this(catalogue, Clock.systemUTC());
+    }
+
+    /**
+     * A reader whose "current month" (the latest period a sheet may report is the month after it) comes from
+     * {@code clock}; only reading reads it, never judging.
+     */
+    public SheetReader(Catalogue catalogue, Clock clock) {
         this.catalogue = catalogue;
+        this.clock = clock;
     }
 
     /**
@@ -331,7 +345,7 @@ public final class SheetReader {
         return unit.orElse(null);
     }
 
-    private static YearMonth readPeriod(JsonNode node, FieldNames names, List<String> errors) {
+    private YearMonth readPeriod(JsonNode node, FieldNames names, List<String> errors) {
         String field = names.name("period");
         if (node == null || node.isNull()) {
             errors.add(field + ": 缺失 / is missing");
@@ -342,7 +356,15 @@ public final class SheetReader {
                     .formatted(field, node.asString()));
             return null;
         }
-        return YearMonth.parse(node.stringValue());
+        YearMonth period = YearMonth.parse(node.stringValue());
+        YearMonth last = YearMonth.now(clock).plusMonths(1);
+        if (period.isBefore(FIRST_PERIOD) || period.isAfter(last)) {
+            errors.add("%s: \"%s\" 不在 %s 至 %s 之间，不是可报送的月份 / is not a month a sheet can report: between %s "
+                    .formatted(field, period, FIRST_PERIOD, last, FIRST_PERIOD) + "(the first base period) and " + last
+                    + " (the month after the current one)");
+            return null;
+        }
+        return period;
     }
 
     private Map<String, Object> readFacts(JsonNode node, FieldNames names, List<String> errors) {

@@ -101,6 +101,23 @@ class SupervisionTests {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(DATABASES)
+    void refusesToJudgeAMonthThatHasNotComeAndTouchesNoAlert(TestDatabases.Database database) {
+        try (Store store = open(database)) {
+            Sheets.pujiang(store, rulebook, 66);
+            Supervision supervision = new Supervision(store, RECTIFICATION);
+            supervision.evaluate(rulebook, SEPTEMBER, "督查室");
+            long before = intactChain(store);
+            // the store's clock says 2023-10: November has not come
+            assertThatThrownBy(() -> supervision.evaluate(rulebook, YearMonth.of(2023, 11), "督查室"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("2023-11").hasMessageContaining("no evaluation is made");
+            assertThat(intactChain(store)).as("no run recorded, no alert moved").isEqualTo(before);
+            assertThat(pujiangRed(supervision).period()).isEqualTo("2023-09");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DATABASES)
     void opensARedAlertNamingTheResponsibleUnitsWithADeadlineFifteenDaysOn(TestDatabases.Database database) {
         try (Store store = open(database)) {
             Sheets.pujiang(store, rulebook, 66);

@@ -248,7 +248,9 @@ class DuchaTests {
                         List.of("--rules", noRules, "evaluate", goodSheets, "--period", PERIOD), "no-such-rules"),
                 argumentSet("Validating a folder that does not exist", List.of("validate", missing, "--rules", RULES),
                         "no-such-folder"),
-                argumentSet("No subcommand", List.of("--rules", RULES), "evaluate"));
+                argumentSet("No subcommand", List.of("--rules", RULES), "evaluate"),
+                argumentSet("A month that has not come", List.of("evaluate", goodSheets, "--period", "2999-01",
+                        "--rules", RULES), "no evaluation is made of a month that has not come"));
     }
 
     @ParameterizedTest(name = "{argumentSetName} exits 1 with a message on stderr and nothing on stdout")

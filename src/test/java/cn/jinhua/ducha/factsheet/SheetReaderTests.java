@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -213,6 +216,29 @@ class SheetReaderTests {
                 .startsWith(field + ":")
                 .contains(chinese)
                 .containsIgnoringCase(english);
+    }
+
+    @ParameterizedTest(name = "a sheet for {0} is refused: not a month a sheet can report")
+    @ValueSource(strings = {"1899-01", "2022-11", "2023-11", "9999-12"})
+    void refusesAPeriodBeforeTheFirstBasePeriodOrAfterNextMonth(String period) {
+        // the current month, by the reader's clock, is 2023-09: sheets may report 2022-12 .. 2023-10
+        SheetReader september = new SheetReader(Catalogue.load(Path.of("rules")),
+                Clock.fixed(Instant.parse("2023-09-15T08:00:00Z"), ZoneOffset.UTC));
+        ObjectNode sheet = validSheet();
+        sheet.put("period", period);
+        SheetReader.Result result = september.read(SOURCE, JSON.writeValueAsBytes(sheet));
+        assertThat(rejectedErrors(result)).singleElement().satisfies(e -> assertThat(e)
+                .startsWith("period: ").contains(period).contains("2022-12").contains("2023-10"));
+    }
+
+    @ParameterizedTest(name = "a sheet for {0} is read")
+    @ValueSource(strings = {"2022-12", "2023-09", "2023-10"})
+    void readsTheBasePeriodUpToNextMonth(String period) {
+        SheetReader september = new SheetReader(Catalogue.load(Path.of("rules")),
+                Clock.fixed(Instant.parse("2023-09-15T08:00:00Z"), ZoneOffset.UTC));
+        ObjectNode sheet = validSheet();
+        sheet.put("period", period);
+        assertThat(september.read(SOURCE, JSON.writeValueAsBytes(sheet)).rejection()).isEmpty();
     }
 
     @ParameterizedTest(name = "a note {0} is refused as formula-like")
