@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 
 import cn.jinhua.ducha.alerting.AlertEvent;
@@ -12,6 +13,7 @@ import cn.jinhua.ducha.alerting.Supervision;
 import cn.jinhua.ducha.alerting.TrackedAlert;
 import cn.jinhua.ducha.alerting.Waivers;
 import cn.jinhua.ducha.catalogue.Catalogue;
+import cn.jinhua.ducha.evaluation.AlertLevel;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -77,6 +79,10 @@ class AlertsController {
                 throw ApiProblem.invalid("state", "\"%s\" 不是 OPEN、ACKNOWLEDGED、ESCALATED、RESOLVED、CLOSED 之一 / "
                         .formatted(state) + "is not one of OPEN, ACKNOWLEDGED, ESCALATED, RESOLVED, CLOSED");
             }
+        }
+        if (level != null && Arrays.stream(AlertLevel.values()).noneMatch(l -> l.name().equalsIgnoreCase(level))) {
+            throw ApiProblem.invalid("level", "\"%s\" 不是 RED、YELLOW、DATA 之一 / is not one of RED, YELLOW, DATA"
+                    .formatted(level));
         }
         String unit = rules.unitId(name);
         if (unit != null && !viewer.reads(unit)) {

@@ -87,7 +87,10 @@ public final class Users implements UserDetailsService {
         }
         String id = unitId;
         return store.inTransaction(() -> {
-            if (find(username).isPresent()) {
+            // Lanxi and lanxi would be two accounts that people cannot tell apart: a name is taken in any case
+            boolean taken = store.jdbc().sql("select count(*) from app_user where lower(username) = lower(?)")
+                    .param(username).query(Long.class).single() > 0;
+            if (taken) {
                 throw new ApiProblem(HttpStatus.CONFLICT, ProblemType.CONFLICT,
                         "用户 %s 已存在 / the user %s already exists".formatted(username, username),
                         List.of(new ApiProblem.FieldError("username", "已存在 / exists already")));

@@ -231,6 +231,31 @@ class BadInputsTests {
         assertThat(TestServer.json(badMonth).get("errors").get(0).get("field").asString()).isEqualTo("period");
     }
 
+    @Test
+    void refusesAnAlertLevelThatDoesNotExistNamingTheField() {
+        HttpResponse<String> bogus = server.get("city", "/api/alerts?level=FOO");
+        HttpResponse<String> red = server.get("city", "/api/alerts?level=red");
+
+        assertThat(bogus.statusCode()).isEqualTo(400);
+        assertThat(TestServer.json(bogus).get("errors").get(0).get("field").asString()).isEqualTo("level");
+        assertThat(red.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void refusesAUsernameThatDiffersFromAnotherOnlyInCase() {
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("username", "Lanxi");
+        body.put("password", "another-long-password");
+        body.put("role", "COUNTY");
+        body.put("unit", "lanxi");
+        HttpResponse<String> twin = server.post("admin", "/api/users", body);
+
+        assertThat(twin.statusCode()).as(twin.body()).isEqualTo(409);
+        assertThat(TestServer.json(twin).get("errors").get(0).get("field").asString()).isEqualTo("username");
+        assertThat(TestServer.json(server.get("admin", "/api/users")))
+                .noneSatisfy(u -> assertThat(u.get("username").asString()).isEqualTo("Lanxi"));
+    }
+
     private static int stored() {
         return TestServer.json(server.get("city", "/api/sheets")).size();
     }
