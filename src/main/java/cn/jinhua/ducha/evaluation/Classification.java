@@ -25,8 +25,6 @@ import cn.jinhua.ducha.factsheet.Progress;
  */
 final class Classification {
 
-    private static final String PROGRESS_PREFIX = "progress.";
-
     private final Catalogue catalogue;
     private final Unit province;
     private final List<Unit> supervised;
@@ -256,7 +254,7 @@ final class Classification {
         if (c.kind() != Kind.PROGRESS) {
             return sheet.facts().get(c.metric());
         }
-        Progress progress = sheet.progress().get(c.metric().substring(PROGRESS_PREFIX.length()));
+        Progress progress = sheet.progress().get(c.progressCode());
         return progress == null ? null : progress.status().name();
     }
 }
