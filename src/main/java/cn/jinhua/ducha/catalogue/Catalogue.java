@@ -109,13 +109,15 @@ public final class Catalogue {
         }
         Map<String, InferredWindowEntry> inferred = settingsEntry == null || settingsEntry.inferredWindows() == null
                 ? Map.of() : settingsEntry.inferredWindows();
+        Map<String, MeasureEntry> measures = settingsEntry == null || settingsEntry.measures() == null
+                ? Map.of() : settingsEntry.measures();
         List<Commitment> commitments = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         Set<String> metrics = new HashSet<>();
         for (CommitmentEntry e : entries) {
             String where = reader.display(dir.resolve("commitments.yaml")) + ": " + e.id() + ": ";
             try {
-                Commitment c = e.toCommitment(tasks, areas, inferred, commitments.size());
+                Commitment c = e.toCommitment(tasks, areas, inferred, measures, commitments.size());
                 if (!ids.add(c.id())) {
                     throw new IllegalArgumentException("id 重复 / duplicate id");
                 }
@@ -328,7 +330,14 @@ public final class Catalogue {
     }
 
     record SettingsEntry(BigDecimal yellowBand, BigDecimal milestoneLastQuarter,
-                         Map<String, InferredWindowEntry> inferredWindows) {
+                         Map<String, InferredWindowEntry> inferredWindows, Map<String, MeasureEntry> measures) {
+    }
+
+    record MeasureEntry(BigDecimal maximum) {
+
+        ValueLimits limits() {
+            return new ValueLimits(maximum);
+        }
     }
 
     record InferredWindowEntry(String window, String schedule) {
@@ -343,7 +352,8 @@ public final class Catalogue {
                            String source) {
 
         Commitment toCommitment(Map<Integer, Task> tasks, Map<String, Area> areas,
-                                Map<String, InferredWindowEntry> inferred, int order) {
+                                Map<String, InferredWindowEntry> inferred, Map<String, MeasureEntry> measures,
+                                int order) {
             if (id == null || !COMMITMENT_ID.matcher(id).matches()) {
                 throw new IllegalArgumentException("id 格式不符 / malformed id");
             }
@@ -421,8 +431,18 @@ public final class Catalogue {
                 basis = WindowBasis.STATED;
             }
             String leadUnit = lead != null ? lead : t != null ? t.lead() : a.lead();
+            // a catalogue stored before settings.yaml had measures (replayed runs) keeps the contract's ranges only
+            ValueLimits limits = ValueLimits.NONE;
+            if (unit != null && !measures.isEmpty()) {
+                MeasureEntry measure = measures.get(unit);
+                if (measure == null) {
+                    throw new IllegalArgumentException("计量单位 %s 不在 settings.yaml 的 measures 中 / unit of measure %s is not among settings.yaml's measures"
+                            .formatted(unit, unit));
+                }
+                limits = measure.limits();
+            }
             return new Commitment(id, t, a, title, label, metric, kind, scope, numericTarget, margin,
-                    Boolean.TRUE.equals(strict), b, unit, w, basis, source, leadUnit, order);
+                    Boolean.TRUE.equals(strict), b, unit, w, basis, source, leadUnit, limits, order);
         }
 
         private static void require(Object value, String field) {

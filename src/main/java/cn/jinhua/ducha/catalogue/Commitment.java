@@ -20,12 +20,13 @@ import java.util.Optional;
  * @param windowBasis whether the seed states the window or the catalogue infers it; never null
  * @param source      the seed's own words, verbatim ({@code …} joins phrases that stand apart)
  * @param lead        the lead unit (牵头单位): the catalogue's own where it names one, else the task's, else the area's
+ * @param limits      what a sheet may report beyond the contract's ranges, by the unit of measure (settings.yaml)
  * @param order       position in the catalogue, for stable reports
  */
 public record Commitment(String id, Task task, Area area, String title, String label, String metric, Kind kind,
                          Scope scope, BigDecimal target, BigDecimal margin, boolean strict, BigDecimal baseline,
                          String measure, Window window, WindowBasis windowBasis, String source, String lead,
-                         int order) {
+                         ValueLimits limits, int order) {
 
     private static final String PROGRESS_PREFIX = "progress.";
 

@@ -245,9 +245,14 @@ public final class ExcelTemplate {
                     "100");
             hint = "百分比的点数，0 至 100，如 93.5";
         } else {
-            constraint = validations.createDecimalConstraint(DataValidationConstraint.OperatorType.GREATER_OR_EQUAL,
-                    "0", null);
-            hint = "不小于 0 的数" + (c.measure() == null ? "" : "，单位：" + c.measure());
+            BigDecimal maximum = c.limits().maximum();
+            constraint = maximum == null
+                    ? validations.createDecimalConstraint(DataValidationConstraint.OperatorType.GREATER_OR_EQUAL, "0",
+                            null)
+                    : validations.createDecimalConstraint(DataValidationConstraint.OperatorType.BETWEEN, "0",
+                            maximum.toPlainString());
+            hint = "不小于 0 的数" + (maximum == null ? "" : "，至多 " + maximum.toPlainString())
+                    + (c.measure() == null ? "" : "，单位：" + c.measure());
         }
         DataValidation validation = validations.createValidation(constraint,
                 new CellRangeAddressList(rowIndex, rowIndex, VALUE, VALUE));

@@ -27,6 +27,7 @@ import cn.jinhua.ducha.catalogue.Catalogue;
 import cn.jinhua.ducha.catalogue.Commitment;
 import cn.jinhua.ducha.catalogue.Kind;
 import cn.jinhua.ducha.catalogue.Unit;
+import cn.jinhua.ducha.catalogue.ValueLimits;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -407,6 +408,9 @@ public final class SheetReader {
             }
             number = number.signum() == 0 ? BigDecimal.ZERO : number;
             String range = rangeError(metric, number);
+            if (range == null) {
+                range = limitError(commitment.get(), number);
+            }
             if (range != null) {
                 errors.add(field + ": " + range);
             } else {
@@ -460,6 +464,19 @@ public final class SheetReader {
             return "%s 超过 100 / %s is above 100".formatted(shown, shown);
         }
         return null;
+    }
+
+    /** The catalogue's maximum for the metric's unit of measure (settings.yaml, measures). */
+    private static String limitError(Commitment commitment, BigDecimal value) {
+        BigDecimal maximum = commitment.limits().maximum();
+        if (maximum == null || value.compareTo(maximum) <= 0) {
+            return null;
+        }
+        String shown = value.toPlainString();
+        String max = maximum.toPlainString();
+        String measure = commitment.measure();
+        return "%s 超过上限 %s %s，请核对 / %s is above %s %s, the most a sheet may report: check it"
+                .formatted(shown, max, measure, shown, max, measure);
     }
 
     private Map<String, Progress> readProgress(JsonNode node, FieldNames names, List<String> errors) {

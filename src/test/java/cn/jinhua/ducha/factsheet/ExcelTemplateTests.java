@@ -215,9 +215,11 @@ class ExcelTemplateTests {
                     assertThat(List.of(constraint.getFormula1(), constraint.getFormula2())).as(field)
                             .containsExactly("0", "100");
                 } else {
+                    // counts, days, users and amounts: from 0 to their measure's maximum (settings.yaml)
                     assertThat(constraint.getValidationType()).as(field).isEqualTo(ValidationType.DECIMAL);
-                    assertThat(constraint.getOperator()).as(field).isEqualTo(OperatorType.GREATER_OR_EQUAL);
-                    assertThat(constraint.getFormula1()).as(field).isEqualTo("0");
+                    assertThat(constraint.getOperator()).as(field).isEqualTo(OperatorType.BETWEEN);
+                    assertThat(List.of(constraint.getFormula1(), constraint.getFormula2())).as(field)
+                            .containsExactly("0", c.limits().maximum().toPlainString());
                 }
             }
             assertThat(fields).as("义乌市's template has every kind of value")

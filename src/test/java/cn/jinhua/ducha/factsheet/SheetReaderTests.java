@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -282,14 +282,42 @@ class SheetReaderTests {
     }
 
     @ParameterizedTest(name = "{0} is within bounds")
-    @ValueSource(strings = {"123456789012345", "0.00000000000000000001", "0e400", "5.5E+6"})
+    @ValueSource(strings = {"123456789012345", "0.00000000000000000001", "0e400", "5.5E+6", "-99.5"})
     void acceptsTheLargestAndSmallestNumbersASheetMayMean(String number) {
+        // a growth rate: the one measure with no maximum beyond the digits a number may have
         String text = JSON.writeValueAsString(validSheet())
-                .replace("\"village.high_frequency_items\":88", "\"village.high_frequency_items\":" + number);
+                .replace("\"trade.import_export_growth_pct\":9.1", "\"trade.import_export_growth_pct\":" + number);
         SheetReader.Result result = read(text);
         assertThat(result.rejection()).isEmpty();
-        assertThat(result.sheet().orElseThrow().facts().get("village.high_frequency_items"))
+        assertThat(result.sheet().orElseThrow().facts().get("trade.import_export_growth_pct"))
                 .asInstanceOf(BIG_DECIMAL).isEqualByComparingTo(new BigDecimal(number));
+    }
+
+    @Test
+    void refusesACountAboveItsMeasuresMaximum() {
+        String text = JSON.writeValueAsString(validSheet())
+                .replace("\"village.high_frequency_items\":88", "\"village.high_frequency_items\":100001");
+        assertThat(rejectedErrors(read(text))).containsExactly("facts.village.high_frequency_items: 100001 超过上限 "
+                + "100000 项，请核对 / 100001 is above 100000 项, the most a sheet may report: check it");
+    }
+
+    @ParameterizedTest(name = "{0} items is a count within its maximum")
+    @ValueSource(strings = {"100000", "63.5", "6.3E+1", "0"})
+    void acceptsACountUpToItsMaximumWholeOrNot(String number) {
+        String text = JSON.writeValueAsString(validSheet())
+                .replace("\"village.high_frequency_items\":88", "\"village.high_frequency_items\":" + number);
+        assertThat(read(text).rejection()).isEmpty();
+    }
+
+    @Test
+    void refusesDaysAboveTenYearsButTakesHalfDays() {
+        ObjectNode sheet = validSheet();
+        facts(sheet).put("investment.enterprise_project_approval_days", new BigDecimal("3650.5"));
+        assertThat(rejectedErrors(read(JSON.writeValueAsString(sheet)))).containsExactly(
+                "facts.investment.enterprise_project_approval_days: 3650.5 超过上限 3650 天，请核对 / "
+                        + "3650.5 is above 3650 天, the most a sheet may report: check it");
+        facts(sheet).put("investment.enterprise_project_approval_days", new BigDecimal("75.5"));
+        assertThat(read(JSON.writeValueAsString(sheet)).rejection()).isEmpty();
     }
 
     @Test
