@@ -306,9 +306,10 @@ public final class SheetReader {
 
     /**
      * Why a text field is refused: formula-like text, or a control or bidirectional-formatting character (which
-     * can hide what a text says); null when it is fine. Line breaks are allowed inside a note.
+     * can hide what a text says); null when it is fine. Line breaks are allowed inside a note. The service checks
+     * the texts it records beside sheets (a superseding reason) with it too.
      */
-    static String textError(String field, String text) {
+    public static String textError(String field, String text) {
         String shown = text.length() > 40 ? text.substring(0, 40) + "…" : text;
         char start = formulaStart(text);
         if (start != 0) {

@@ -137,7 +137,7 @@ public final class AuditChain {
         return switch (kind) {
             case SUBMISSION -> one("""
                     select id, unit, period, revision, source, content, sha256, submitted_by, received_by, received_at,
-                           facts from submission where id = ?""", Long.parseLong(ref), (rs, n) -> {
+                           facts, reason from submission where id = ?""", Long.parseLong(ref), (rs, n) -> {
                 Map<String, Object> m = new TreeMap<>();
                 m.put("id", rs.getLong("id"));
                 m.put("unit", rs.getString("unit"));
@@ -150,6 +150,10 @@ public final class AuditChain {
                 m.put("receivedBy", rs.getString("received_by"));
                 m.put("receivedAt", instant(rs, "received_at").toString());
                 m.put("facts", rs.getString("facts"));
+                if (rs.getString("reason") != null) {
+                    // only when set: entries written before V9 added the column verify as they did
+                    m.put("reason", rs.getString("reason"));
+                }
                 return m;
             });
             case REFUSAL -> one("""

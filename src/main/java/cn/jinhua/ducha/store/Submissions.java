@@ -24,9 +24,13 @@ public final class Submissions {
         this.store = store;
     }
 
-    /** A stored revision of a unit's sheet for a period. */
+    /**
+     * A stored revision of a unit's sheet for a period.
+     *
+     * @param reason why it replaces the revision before, where someone other than the unit replaced it (else null)
+     */
     public record Revision(long id, String unit, YearMonth period, int revision, String source, String sha256,
-                           String submittedBy, String receivedBy, Instant receivedAt, byte[] content) {
+                           String submittedBy, String receivedBy, Instant receivedAt, byte[] content, String reason) {
     }
 
     /** A refused sheet, kept with its errors. */
@@ -39,6 +43,14 @@ public final class Submissions {
      * @param receivedBy who submitted it (the person or system at the command line or API)
      */
     public Revision add(FactSheet sheet, byte[] content, String receivedBy) {
+        return add(sheet, content, receivedBy, null);
+    }
+
+    /**
+     * Stores an accepted sheet as {@link #add(FactSheet, byte[], String)} does, with the reason it replaces the
+     * revision before (a city supervisor superseding a county's sheet), kept with the revision and in the audit chain.
+     */
+    public Revision add(FactSheet sheet, byte[] content, String receivedBy, String reason) {
         return store.inTransaction(() -> {
             int revision = store.jdbc().sql("select coalesce(max(revision), 0) + 1 from submission "
                             + "where unit = ? and period = ?")
@@ -49,17 +61,17 @@ public final class Submissions {
             sheet.values().forEach((metric, value) -> facts.put(metric, Canonical.value(value)));
             store.jdbc().sql("""
                             insert into submission (unit, period, revision, source, content, sha256, submitted_by,
-                                                    received_by, received_at, facts)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                    received_by, received_at, facts, reason)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(sheet.unit().id(), sheet.period().toString(), revision, sheet.source(), content, sha256,
                             sheet.submittedBy(), receivedBy, OffsetDateTime.ofInstant(at, ZoneOffset.UTC),
-                            Canonical.json(facts))
+                            Canonical.json(facts), reason)
                     .update();
             long id = store.jdbc().sql("select id from submission where unit = ? and period = ? and revision = ?")
                     .params(sheet.unit().id(), sheet.period().toString(), revision).query(Long.class).single();
             store.audit().append(AuditChain.Kind.SUBMISSION, Long.toString(id));
             return new Revision(id, sheet.unit().id(), sheet.period(), revision, sheet.source(), sha256,
-                    sheet.submittedBy(), receivedBy, at, content);
+                    sheet.submittedBy(), receivedBy, at, content, reason);
         });
     }
 
@@ -121,6 +133,6 @@ public final class Submissions {
         return new Revision(rs.getLong("id"), rs.getString("unit"), YearMonth.parse(rs.getString("period")),
                 rs.getInt("revision"), rs.getString("source"), rs.getString("sha256"), rs.getString("submitted_by"),
                 rs.getString("received_by"), rs.getObject("received_at", OffsetDateTime.class).toInstant(),
-                rs.getBytes("content"));
+                rs.getBytes("content"), rs.getString("reason"));
     }
 }

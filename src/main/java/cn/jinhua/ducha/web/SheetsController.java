@@ -51,6 +51,10 @@ class SheetsController {
     private static final Pattern FIELD = Pattern.compile("^([A-Za-z0-9_.\\-]{1,120})(?: \\([^)]*\\))?: .*$",
             Pattern.DOTALL);
 
+    private static final String REASON = "替换已报送报表的理由(市级替换县级报表时必填) / why this replaces a sheet "
+            + "already sent (required when the city replaces a county's sheet)";
+    private static final int MAX_REASON = 500;
+
     private final Store store;
     private final RulesInForce rules;
     private final Idempotency idempotency;
@@ -67,11 +71,12 @@ class SheetsController {
 
     /** A stored revision as the API shows it; {@code content} is the exact bytes received, at its own address. */
     record RevisionView(long id, String unit, String period, int revision, String source, String sha256,
-                        String submittedBy, String receivedBy, Instant receivedAt, String content) {
+                        String submittedBy, String receivedBy, Instant receivedAt, String content, String reason) {
 
         static RevisionView of(Submissions.Revision r) {
             return new RevisionView(r.id(), r.unit(), r.period().toString(), r.revision(), r.source(), r.sha256(),
-                    r.submittedBy(), r.receivedBy(), r.receivedAt(), "/api/sheets/" + r.id() + "/content");
+                    r.submittedBy(), r.receivedBy(), r.receivedAt(), "/api/sheets/" + r.id() + "/content",
+                    r.reason());
         }
     }
 
@@ -83,13 +88,15 @@ class SheetsController {
     @PostMapping(path = "/api/sheets", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<String> upload(@RequestPart("file") MultipartFile file,
                                   @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                  @Parameter(description = REASON)
+                                  @RequestParam(name = "reason", required = false) String reason,
                                   @AuthenticationPrincipal Viewer viewer) throws IOException {
         String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
                 ? "sheet.json" : file.getOriginalFilename();
         if (file.getSize() > SheetReader.MAX_BYTES) {
             throw tooLarge("file", file.getSize());
         }
-        return submit(name, SheetFormat.of(name), file.getBytes(), key, viewer, "file");
+        return submit(name, SheetFormat.of(name), file.getBytes(), key, viewer, "file", reason);
     }
 
     @Operation(summary = "报送报表 / submit a sheet as the request body: JSON, CSV (UTF-8 or GBK) or Excel")
@@ -98,22 +105,27 @@ class SheetsController {
                                   @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                   @Parameter(description = "文件名，仅用于记录 / a file name, for the record only")
                                   @RequestParam(name = "name", required = false) String name,
+                                  @Parameter(description = REASON)
+                                  @RequestParam(name = "reason", required = false) String reason,
                                   @AuthenticationPrincipal Viewer viewer) throws IOException {
         MediaType type = MediaType.parseMediaType(request.getContentType());
         SheetFormat format = type.isCompatibleWith(MediaType.APPLICATION_JSON) ? SheetFormat.JSON
                 : type.isCompatibleWith(MediaType.parseMediaType("text/csv")) ? SheetFormat.CSV : SheetFormat.XLSX;
         byte[] bytes = readLimited(request.getInputStream(), format);
-        return submit(name != null && !name.isBlank() ? name : "sheet", format, bytes, key, viewer, "(body)");
+        return submit(name != null && !name.isBlank() ? name : "sheet", format, bytes, key, viewer, "(body)",
+                reason);
     }
 
     /** Reads, checks and stores one sheet; {@code whole} names the sheet as a field, for errors of the whole file. */
     private ResponseEntity<String> submit(String name, SheetFormat format, byte[] bytes, String key, Viewer viewer,
-                                          String whole) {
+                                          String whole, String reason) {
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        checkReason(why);
         // The store reads a sheet again by the extension of the name it was received under: make it say the format.
         String extension = "." + format.name().toLowerCase(java.util.Locale.ROOT);
         String source = "http:" + viewer.username() + ":" + name
                 + (SheetFormat.of(name) == format && name.contains(".") ? "" : extension);
-        byte[] request = concat(format.name(), bytes);
+        byte[] request = concat(format.name() + "\n" + (why == null ? "" : why), bytes);
         Idempotency.Answer answer = idempotency.answer(viewer.username(), key, request, () -> {
             SheetReader reader = DuchaServer.reader(rules);
             SheetReader.Result result = reader.read(source, format, bytes);
@@ -122,12 +134,20 @@ class SheetsController {
                 throw rejected(result.rejection().get(), whole);
             }
             FactSheet sheet = result.sheet().orElseThrow();
-            if (!viewer.submitsFor(sheet.unit().id())) {
+            // the city sends or replaces a county-level unit's sheet on its behalf only with a recorded reason
+            boolean onBehalf = viewer.role() == Role.CITY && sheet.unit().isLocal();
+            if (!onBehalf && !viewer.submitsFor(sheet.unit().id())) {
                 meters.counter("ducha.sheets.rejected", "format", format.name()).increment();
                 throw ApiProblem.forbidden("unit", "您(%s)不能为 %s 报送报表 / you (%s) may not submit for %s"
                         .formatted(viewer.role().label(), sheet.unit().name(), viewer.username(), sheet.unit().id()));
             }
-            Submissions.Revision stored = store.submissions().add(sheet, bytes, viewer.username());
+            if (onBehalf && why == null) {
+                meters.counter("ducha.sheets.rejected", "format", format.name()).increment();
+                throw ApiProblem.invalid("reason", ("市级督查员代 %s 报送或替换报表须说明理由 / a city supervisor sending or "
+                        + "replacing %s's sheet needs a reason").formatted(sheet.unit().name(), sheet.unit().id()));
+            }
+            Submissions.Revision stored = store.submissions().add(sheet, bytes, viewer.username(),
+                    onBehalf ? why : null);
             meters.counter("ducha.sheets.stored", "format", format.name()).increment();
             return new Idempotency.Answer(201, json.writeValueAsString(RevisionView.of(stored)));
         });
@@ -163,17 +183,15 @@ class SheetsController {
                 .map(RevisionView::of).toList());
     }
 
-    @Operation(summary = "报表原件(收到的字节) / the sheet's bytes exactly as received")
+    @Operation(summary = "报表原件(收到的字节) / the sheet's bytes exactly as received, as a download")
     @GetMapping("/api/sheets/{id}/content")
     ResponseEntity<byte[]> content(@PathVariable long id, @AuthenticationPrincipal Viewer viewer) {
         Submissions.Revision r = require(id, viewer);
         SheetFormat format = SheetFormat.of(r.source());
-        MediaType type = switch (format) {
-            case JSON -> MediaType.APPLICATION_JSON;
-            case CSV -> MediaType.parseMediaType("text/csv");
-            case XLSX -> MediaType.parseMediaType(XLSX);
-        };
-        return ResponseEntity.ok().contentType(type)
+        // Served as bytes to save, never as text/csv or JSON a browser or spreadsheet would open in place: the bytes
+        // are what a unit sent, and a cell in a column intake ignores is not checked for formulas.
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .header("X-Content-Type-Options", "nosniff")
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sheet-" + id + "."
                         + format.name().toLowerCase(java.util.Locale.ROOT) + "\"")
                 .body(r.content());
@@ -187,6 +205,21 @@ class SheetsController {
             throw ApiProblem.notFound("没有报表 %d / there is no sheet %d".formatted(id, id));
         }
         return r;
+    }
+
+    /** A reason is recorded and shown beside the sheet: bounded, and no formula or hidden characters. */
+    private static void checkReason(String why) {
+        if (why == null) {
+            return;
+        }
+        if (why.length() > MAX_REASON) {
+            throw ApiProblem.invalid("reason", "理由最多 %d 字 / a reason has at most %d characters"
+                    .formatted(MAX_REASON, MAX_REASON));
+        }
+        String error = SheetReader.textError("reason", why);
+        if (error != null) {
+            throw ApiProblem.invalid("reason", error.substring("reason: ".length()));
+        }
     }
 
     /** A rejection as problem+json: every error, each with the field it names where it names one. */

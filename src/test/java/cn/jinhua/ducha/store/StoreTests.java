@@ -91,6 +91,43 @@ class StoreTests {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void judgesTheRestOfTheMonthWhenOneStoredSheetHoldsANumberIntakeNowRefuses(TestDatabases.Database database)
+            throws Exception {
+        // a sheet stored before intake bounded numbers (issue 14: 1e400 stopped every evaluation of the month)
+        String absurd = """
+                {"unit": "yiwu", "period": "2023-09", "facts": {"village.high_frequency_items": 1e400}}""";
+        FactSheet stored = new FactSheet("yiwu.json", rulebook.catalogue().unit("yiwu").orElseThrow(),
+                YearMonth.of(2023, 9), null, java.util.Map.of("village.high_frequency_items", new java.math.BigDecimal("1e400")),
+                java.util.Map.of());
+        String fine = """
+                {"unit": "dongyang", "period": "2023-09", "facts": {"village.high_frequency_items": 90}}""";
+        String url = database.create(dir);
+        try (Store store = Store.open(url, null, null, CLOCK)) {
+            var bad = store.submissions().add(stored, absurd.getBytes(StandardCharsets.UTF_8), "an older version");
+            store.submissions().add(new SheetReader(rulebook.catalogue()).read("dongyang.json",
+                    fine.getBytes(StandardCharsets.UTF_8)).sheet().orElseThrow(), fine.getBytes(StandardCharsets.UTF_8),
+                    "tester");
+
+            Judgements.Recorded recorded = new Judgements(store).judge(rulebook, YearMonth.of(2023, 9), "tester");
+
+            assertThat(recorded.evaluation().rejected()).singleElement().satisfies(r -> {
+                assertThat(r.source()).isEqualTo("yiwu.json (submission %d)".formatted(bad.id()));
+                assertThat(r.errors()).singleElement().asString()
+                        .startsWith("facts.village.high_frequency_items: ").hasSizeLessThan(200);
+            });
+            assertThat(store.runs().verdicts(recorded.run()))
+                    .anySatisfy(v -> {
+                        assertThat(v.unit() + " " + v.commitment()).isEqualTo("dongyang T06.2");
+                        assertThat(v.value()).isEqualTo("90");
+                    })
+                    .filteredOn(v -> v.unit().equals("yiwu")).isNotEmpty()
+                    .allSatisfy(v -> assertThat(v.status()).isIn("NO_DATA", "NOT_APPLICABLE"));
+            assertThat(store.verify().intact()).isTrue();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void namesTheFirstEntryWhoseRowsWereAlteredByHand(TestDatabases.Database database) throws Exception {
         String url = database.create(dir);
         String text = """

@@ -129,6 +129,54 @@ class SheetsApiTests {
     }
 
     @Test
+    void theCityReplacesACountysSheetOnlyWithAReasonKeptBesideTheRevision() {
+        byte[] body = TestServer.sample("2023-06", "dongyang");
+        assertThat(postSheet("dongyang", UUID.randomUUID().toString(), body).statusCode()).isEqualTo(201);
+
+        HttpResponse<String> without = postSheet("city", UUID.randomUUID().toString(), body);
+        assertThat(without.statusCode()).as(without.body()).isEqualTo(400);
+        assertThat(TestServer.json(without).get("errors").get(0).get("field").asString()).isEqualTo("reason");
+        assertThat(TestServer.json(without).get("detail").asString()).contains("代 东阳市 报送或替换报表须说明理由").contains("needs a reason");
+
+        HttpResponse<String> formula = server.send(server.request("city", "/api/sheets?reason=%3Dcmd%7C1")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
+        assertThat(formula.statusCode()).as(formula.body()).isEqualTo(400);
+
+        String reason = "东阳市报表误填，经核实更正 / corrected after checking with Dongyang";
+        HttpResponse<String> with = server.send(server.request("city", "/api/sheets?reason="
+                        + java.net.URLEncoder.encode(reason, java.nio.charset.StandardCharsets.UTF_8))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        assertThat(with.statusCode()).as(with.body()).isEqualTo(201);
+
+        JsonNode revisions = TestServer.json(server.get("dongyang", "/api/sheets?unit=dongyang&period=2023-06"));
+        assertThat(revisions.findValuesAsString("receivedBy")).containsExactly("dongyang", "city");
+        assertThat(revisions.get(1).get("reason").asString()).isEqualTo(reason);
+        assertThat(revisions.get(0).get("reason").isNull()).as("the county's own revision needs none").isTrue();
+        HttpResponse<String> audit = server.get("auditor", "/api/audit/verify");
+        assertThat(audit.statusCode()).as(audit.body()).isEqualTo(200);
+        assertThat(TestServer.json(audit).get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theBytesReceivedComeBackAsADownloadNeverAsTextToOpenInPlace() {
+        byte[] csv = Spreadsheets.csv(Spreadsheets.lines(TestServer.JSON.readTree(TestServer.sample("2023-07",
+                "lanxi"))), java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> sent = server.send(server.request("lanxi", "/api/sheets?name=lanxi.csv")
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofByteArray(csv)).build());
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+
+        HttpResponse<byte[]> back = server.sendForBytes(server.request("lanxi", "/api/sheets/"
+                + TestServer.json(sent).get("id").asLong() + "/content").GET().build());
+
+        assertThat(back.body()).isEqualTo(csv);
+        assertThat(back.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
+        assertThat(back.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(back.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment;")
+                .endsWith(".csv\"");
+    }
+
+    @Test
     void aCsvBodyIsKeptUnderANameThatSaysCsvSoTheStoreReadsItAgainAsCsv() {
         byte[] csv = Spreadsheets.csv(Spreadsheets.lines(TestServer.JSON.readTree(TestServer.sample("2023-12",
                 "dongyang"))), java.nio.charset.StandardCharsets.UTF_8);
