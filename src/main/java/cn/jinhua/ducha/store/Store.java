@@ -40,6 +40,14 @@ public final class Store implements AutoCloseable {
     public static final String DEFAULT_URL = h2("./data/ducha");
 
     private static final Pattern H2_FILE = Pattern.compile("jdbc:h2:file:([^;]+)(;.*)?");
+
+    static {
+        // H2's AUTO_SERVER listens for the other processes sharing a file: on loopback only, never on every interface
+        // (H2 reads the property once, when its first class loads: before any store is opened)
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
     private static final int OPEN_ATTEMPTS = 20;
 
     private final DataSource dataSource;
@@ -79,6 +87,11 @@ public final class Store implements AutoCloseable {
         Matcher h2 = H2_FILE.matcher(url);
         if (h2.matches()) {
             createAtomically(Path.of(h2.group(1)), h2.group(2) == null ? "" : h2.group(2), user, password);
+            if (user == null && password == null) {
+                H2Credentials kept = H2Credentials.secure(Path.of(h2.group(1)), url);
+                user = kept.user();
+                password = kept.password();
+            }
         }
         SingleConnectionDataSource single = connect(url, user, password);
         migrate(single, url);
@@ -153,7 +166,7 @@ public final class Store implements AutoCloseable {
         Path draft = Path.of(file + ".draft-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         String draftUrl = "jdbc:h2:file:" + draft + ";WRITE_DELAY=0";
         try {
-            Files.createDirectories(target.toAbsolutePath().getParent());
+            ownerOnlyDirectories(target.toAbsolutePath().getParent());
             SingleConnectionDataSource dataSource = connect(draftUrl, user, password);
             try {
                 migrate(dataSource, draftUrl);
@@ -179,6 +192,22 @@ public final class Store implements AutoCloseable {
             } catch (IOException e) {
                 // a draft left behind harms nothing
             }
+        }
+    }
+
+    /**
+     * Creates the store's folder readable by its owner only (0700), where the file system knows permissions: H2's
+     * lock file in it carries the key of the file's server, and the credentials file its password.
+     */
+    static void ownerOnlyDirectories(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        try {
+            Files.createDirectories(dir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createDirectories(dir);
         }
     }
 

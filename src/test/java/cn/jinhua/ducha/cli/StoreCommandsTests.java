@@ -12,7 +12,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -128,7 +127,7 @@ class StoreCommandsTests {
                 .anySatisfy(e -> assertThat(e).contains("facts.village.high_frequency_items"))
                 .isEqualTo(errorLines(validated));
         assertThat(refused.out()).contains("panan-2023-07.json").contains("0 stored, 1 refused");
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+        try (Connection c = TestDatabases.connect(url); Statement s = c.createStatement()) {
             assertThat(count(s, "select count(*) from submission")).isEqualTo(154);
             assertThat(count(s, "select count(*) from submission where unit = 'panan' and period = '2023-07'"))
                     .as("the refused sheet is no revision of 磐安县 2023-07").isEqualTo(1);
@@ -295,7 +294,7 @@ class StoreCommandsTests {
         String url = database.create(dir);
         judgeSeptemberTwice(url);
 
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+        try (Connection c = TestDatabases.connect(url); Statement s = c.createStatement()) {
             for (String sql : List.of(
                     "update verdict set status = 'MET' where run_id = 1",
                     "delete from verdict where run_id = 2",
@@ -315,7 +314,7 @@ class StoreCommandsTests {
 
     /** How many alert changes (督办 events) the runs made: each is an entry of the chain too. */
     private static long alertEvents(String url) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+        try (Connection c = TestDatabases.connect(url); Statement s = c.createStatement();
              java.sql.ResultSet rs = s.executeQuery("select count(*) from alert_event")) {
             rs.next();
             return rs.getLong(1);
@@ -332,7 +331,7 @@ class StoreCommandsTests {
         assertThat(intact.lines()).singleElement().satisfies(l -> assertThat(l).matches(".*" + INTACT.pattern()));
 
         // each alteration lies earlier in the chain than the one before, so each is the first that does not match
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+        try (Connection c = TestDatabases.connect(url); Statement s = c.createStatement()) {
             for (String table : List.of("alert", "verdict", "submission")) {
                 TestDatabases.disableAppendOnly(url, s, table);
             }

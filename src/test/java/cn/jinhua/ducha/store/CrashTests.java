@@ -272,6 +272,7 @@ class CrashTests {
         if (!url.startsWith("jdbc:h2:")) {
             return DriverManager.getConnection(url);
         }
+        Path file = Path.of(url.substring("jdbc:h2:file:".length(), url.indexOf(';')));
         Path lock = Path.of(url.substring("jdbc:h2:file:".length(), url.indexOf(';')) + ".lock.db");
         while (child.process().isAlive()) {
             Properties owner = new Properties();
@@ -280,10 +281,13 @@ class CrashTests {
             } catch (IOException notYetWritten) {
                 // the child has not opened the database yet
             }
-            if (owner.getProperty("server") != null && owner.getProperty("id") != null) {
+            if (owner.getProperty("server") != null && owner.getProperty("id") != null
+                    && Files.exists(H2Credentials.fileOf(file))) {
                 try {
+                    H2Credentials kept = H2Credentials.read(file);
                     return DriverManager.getConnection(
-                            "jdbc:h2:tcp://" + owner.getProperty("server") + "/" + owner.getProperty("id"));
+                            "jdbc:h2:tcp://" + owner.getProperty("server") + "/" + owner.getProperty("id"),
+                            kept.user(), kept.password());
                 } catch (SQLException starting) {
                     // the server is still starting, or the lock file was half written
                 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
@@ -82,7 +81,7 @@ class StoreTests {
             assertThat(ok.intact()).as(ok.problem()).isTrue();
             assertThat(ok.entries()).isEqualTo(4);
         }
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+        try (Connection c = TestDatabases.connect(url); Statement s = c.createStatement()) {
             assertThatThrownBy(() -> s.executeUpdate("update verdict set status = 'MISSED' where commitment = 'T09.2'"))
                     .hasMessageContaining("append-only");
             assertThatThrownBy(() -> s.executeUpdate("delete from submission")).hasMessageContaining("append-only");
@@ -126,6 +125,65 @@ class StoreTests {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void anH2StoreHasAPasswordKeptOwnerOnlyAndListensOnLoopbackOnly() throws Exception {
+        Path folder = dir.resolve("data");
+        Path file = folder.resolve("ducha");
+        String url = Store.h2(file.toString());
+        try (Store store = Store.open(url, null, null, CLOCK)) {
+            assertThat(store.verify().intact()).isTrue();
+            java.util.Properties lock = new java.util.Properties();
+            try (var in = java.nio.file.Files.newInputStream(Path.of(file + ".lock.db"))) {
+                lock.load(in);
+            }
+            int port = Integer.parseInt(lock.getProperty("server").replaceAll(".*:", ""));
+            try (java.net.Socket loopback = new java.net.Socket("127.0.0.1", port)) {
+                assertThat(loopback.isConnected()).as("AUTO_SERVER serves this machine").isTrue();
+            }
+            java.util.Optional<java.net.InetAddress> outside = java.net.NetworkInterface.networkInterfaces()
+                    .flatMap(java.net.NetworkInterface::inetAddresses)
+                    .filter(a -> a instanceof java.net.Inet4Address && !a.isLoopbackAddress()).findFirst();
+            org.junit.jupiter.api.Assumptions.assumeTrue(outside.isPresent(), "no address but loopback here");
+            assertThatThrownBy(() -> new java.net.Socket(outside.get(), port).close())
+                    .as("AUTO_SERVER on %s", outside.get()).isInstanceOf(java.net.ConnectException.class);
+        }
+        assertThat(java.nio.file.Files.getPosixFilePermissions(H2Credentials.fileOf(file)))
+                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        assertThat(java.nio.file.Files.getPosixFilePermissions(folder)).as("the lock file's folder")
+                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE);
+        assertThatThrownBy(() -> java.sql.DriverManager.getConnection(url).close())
+                .hasMessageContaining("Wrong user name or password");
+        try (Connection c = TestDatabases.connect(url)) {
+            assertThat(c.isValid(5)).isTrue();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void anH2StoreMadeWithoutAPasswordGetsOneWhenNextOpened() throws Exception {
+        Path file = dir.resolve("older");
+        String url = Store.h2(file.toString());
+        try (Store store = Store.open(url, null, null, CLOCK)) {
+            store.jdbc().sql("create table kept (x int)").update();
+            // as a store made before there were passwords: none, and no credentials file
+            store.jdbc().sql("alter user \"\" set password ''").update();
+        }
+        java.nio.file.Files.delete(H2Credentials.fileOf(file));
+        try (Connection c = java.sql.DriverManager.getConnection(url)) {
+            assertThat(c.isValid(5)).as("no password before").isTrue();
+        }
+        try (Store store = Store.open(url, null, null, CLOCK)) {
+            assertThat(store.verify().intact()).isTrue();
+        }
+        assertThatThrownBy(() -> java.sql.DriverManager.getConnection(url).close())
+                .hasMessageContaining("Wrong user name or password");
+        try (Connection c = TestDatabases.connect(url); Statement s = c.createStatement()) {
+            assertThat(s.executeQuery("select count(*) from kept").next()).as("nothing lost").isTrue();
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void namesTheFirstEntryWhoseRowsWereAlteredByHand(TestDatabases.Database database) throws Exception {
@@ -136,7 +194,7 @@ class StoreTests {
             store.submissions().add(sheet(text), text.getBytes(StandardCharsets.UTF_8), "tester");
             store.submissions().add(sheet(text), text.getBytes(StandardCharsets.UTF_8), "tester");
         }
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+        try (Connection c = TestDatabases.connect(url); Statement s = c.createStatement()) {
             TestDatabases.disableAppendOnly(url, s, "submission");
             s.executeUpdate("update submission set facts = '{\"digital.one_network_rate_pct\":\"95\"}' where revision = 2");
         }

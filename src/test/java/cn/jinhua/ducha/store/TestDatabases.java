@@ -54,6 +54,19 @@ public final class TestDatabases {
         return base + PG_ADMIN.substring(PG_ADMIN.indexOf("/postgres") + "/postgres".length());
     }
 
+    /**
+     * A plain JDBC connection to a store, as an administrator's tool would open it: an H2 file with the password
+     * kept beside it ({@link H2Credentials}), PostgreSQL with the URL's own.
+     */
+    public static Connection connect(String url) throws SQLException {
+        java.util.regex.Matcher h2 = java.util.regex.Pattern.compile("jdbc:h2:file:([^;]+)(;.*)?").matcher(url);
+        if (!h2.matches()) {
+            return DriverManager.getConnection(url);
+        }
+        H2Credentials kept = H2Credentials.read(Path.of(h2.group(1)));
+        return DriverManager.getConnection(url, kept.user(), kept.password());
+    }
+
     /** What a hostile administrator would do first: switch off a table's append-only trigger. */
     public static void disableAppendOnly(String url, java.sql.Statement s, String table) throws SQLException {
         if (url.startsWith("jdbc:h2:")) {
