@@ -140,11 +140,21 @@ public final class Runs {
 
     /** How many verdicts of a run have each light (GREY, GREEN ...; NOT_APPLICABLE under "NONE"), and its alerts. */
     public Map<String, Integer> counts(long runId) {
+        return counts(runId, null);
+    }
+
+    /** A run's verdicts by light and its alerts, of one unit only where {@code unit} is given (null: every unit). */
+    public Map<String, Integer> counts(long runId, String unit) {
         Map<String, Integer> counts = new TreeMap<>();
-        store.jdbc().sql("select coalesce(light, 'NONE'), count(*) from verdict where run_id = ? group by light")
-                .param(runId).query((rs, n) -> counts.put(rs.getString(1), rs.getInt(2))).list();
-        counts.put("ALERTS", store.jdbc().sql("select count(*) from alert where run_id = ?").param(runId)
-                .query(Integer.class).single());
+        store.jdbc().sql("""
+                        select coalesce(light, 'NONE'), count(*) from verdict
+                        where run_id = :run and (cast(:unit as varchar(40)) is null or unit = :unit) group by light""")
+                .param("run", runId).param("unit", unit).query((rs, n) -> counts.put(rs.getString(1), rs.getInt(2)))
+                .list();
+        counts.put("ALERTS", store.jdbc().sql("""
+                        select count(*) from alert
+                        where run_id = :run and (cast(:unit as varchar(40)) is null or unit = :unit)""")
+                .param("run", runId).param("unit", unit).query(Integer.class).single());
         return counts;
     }
 

@@ -128,8 +128,15 @@ class AlertsController {
 
     @Operation(summary = "豁免列表 / waivers of the units you may see, newest first")
     @GetMapping("/api/waivers")
-    List<Waivers.Granted> waivers(@AuthenticationPrincipal Viewer viewer) {
-        return waivers.list().stream().filter(w -> viewer.reads(w.unit())).toList();
+    List<Waivers.Granted> waivers(@RequestParam(name = "unit", required = false) String name,
+                                  @AuthenticationPrincipal Viewer viewer) {
+        String unit = rules.unitId(name);
+        if (unit != null && !viewer.reads(unit)) {
+            throw ApiProblem.forbidden("unit", "您不能查阅 %s 的豁免 / you may not read %s's waivers"
+                    .formatted(unit, unit));
+        }
+        return waivers.list().stream().filter(w -> viewer.reads(w.unit()))
+                .filter(w -> unit == null || unit.equals(w.unit())).toList();
     }
 
     @Operation(summary = "批准豁免 / grant a waiver (city)")

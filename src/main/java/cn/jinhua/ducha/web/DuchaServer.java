@@ -48,6 +48,15 @@ public class DuchaServer {
         return new SpringApplicationBuilder(DuchaServer.class).run(args);
     }
 
+    /**
+     * A path with an encoded slash ({@code %2F}) reaches the application, whose firewall refuses it with a
+     * problem+json answer, instead of Tomcat's own HTML error page.
+     */
+    @Bean
+    org.springframework.boot.tomcat.TomcatConnectorCustomizer encodedSlashes() {
+        return connector -> connector.setEncodedSolidusHandling("passthrough");
+    }
+
     @Bean(destroyMethod = "close")
     Store store(@Value("${ducha.db.url:}") String url, @Value("${ducha.db.user:}") String user,
                 @Value("${ducha.db.password:}") String password, @Value("${ducha.db.connections:10}") int connections) {

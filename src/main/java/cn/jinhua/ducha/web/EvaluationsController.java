@@ -168,7 +168,8 @@ class EvaluationsController {
     }
 
     private RunView view(Runs.Run r, Viewer viewer, boolean full) {
-        Map<String, Integer> counts = store.runs().counts(r.id());
+        // a county supervisor counts its own unit only: the city's figures are the city's
+        Map<String, Integer> counts = store.runs().counts(r.id(), viewer.role() == Role.COUNTY ? viewer.unit() : null);
         if (!full) {
             return new RunView(r.id(), r.period().toString(), r.ruleset(), r.startedBy(), r.recordedAt(), counts,
                     null, null);

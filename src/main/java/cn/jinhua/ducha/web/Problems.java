@@ -121,7 +121,13 @@ class Problems extends ResponseEntityExceptionHandler {
         HttpServletRequest servlet = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
         List<ApiProblem.FieldError> errors = new ArrayList<>();
         String detail = "请求体不是所要求的 JSON / the body is not the JSON asked for";
-        if (e.getCause() instanceof JacksonException j) {
+        if (e.getCause() instanceof tools.jackson.core.exc.StreamReadException syntax
+                && !String.valueOf(syntax.getOriginalMessage()).contains("Duplicate")) {
+            // not JSON at all (cut short, a stray comma): the body is at fault, not the field the parser was in
+            String reason = "不是合法的 JSON / not well-formed JSON: " + shorten(syntax.getOriginalMessage());
+            errors.add(new ApiProblem.FieldError("(body)", reason));
+            detail = "(body): " + reason;
+        } else if (e.getCause() instanceof JacksonException j) {
             String field = j.getPath().stream()
                     .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("(body)");
@@ -129,12 +135,18 @@ class Problems extends ResponseEntityExceptionHandler {
                     ? "未知字段 / unknown field"
                     : j.getOriginalMessage().contains("Duplicate")
                     ? "键重复 / duplicate key"
-                    : "值不合要求 / unacceptable value: " + j.getOriginalMessage();
+                    : "值不合要求 / unacceptable value: " + shorten(j.getOriginalMessage());
             errors.add(new ApiProblem.FieldError(field, reason));
             detail = field + ": " + reason;
         }
         return new ResponseEntity<>(problem(HttpStatus.BAD_REQUEST, ProblemType.BAD_REQUEST, detail, errors, servlet),
                 problemHeaders(), HttpStatus.BAD_REQUEST);
+    }
+
+    /** A parser's message cut short: it may quote what was sent. */
+    private static String shorten(String message) {
+        String line = String.valueOf(message).lines().findFirst().orElse("");
+        return line.length() <= 200 ? line : line.substring(0, 200) + "…";
     }
 
     /** An upload over the multipart limit never reaches a controller: the file is the field at fault. */

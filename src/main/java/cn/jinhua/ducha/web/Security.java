@@ -28,6 +28,7 @@ class Security {
         http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
                         "/error")
                 .csrf(csrf -> csrf.disable())
+                .headers(WebHeaders::apply)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.realmName("ducha").authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"ducha\", charset=\"UTF-8\"");
@@ -50,7 +51,7 @@ class Security {
                                 "/api/alerts/**", "/api/waivers/**", "/api/templates/**")
                         .hasAnyRole(COUNTY, CITY, AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/catalogue", "/api/units", "/api/me").authenticated()
-                        .requestMatchers("/actuator/info").authenticated()
+                        .requestMatchers("/actuator/info").hasRole(ADMIN)
                         .anyRequest().denyAll());
         return http.build();
     }

@@ -101,7 +101,7 @@ class RolesTests {
         return Stream.of(
                 new Endpoint("GET", () -> "/actuator/health", null, everyone, true),
                 new Endpoint("GET", () -> "/v3/api-docs", null, everyone, true),
-                get("/actuator/info", everyone),
+                get("/actuator/info", Map.of("admin", 200)),
                 get("/actuator/prometheus", Map.of("admin", 200)),
                 get("/api/me", everyone),
                 get("/api/catalogue", everyone),

@@ -3,12 +3,14 @@ package cn.jinhua.ducha.web.dashboard;
 import java.time.Duration;
 import java.util.Locale;
 
+import cn.jinhua.ducha.web.WebHeaders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -30,9 +32,13 @@ class DashboardSecurity implements WebMvcConfigurer {
     @Bean
     @Order(2)
     SecurityFilterChain dashboard(HttpSecurity http) throws Exception {
+        // redirects say a path, never a URL built from the request's Host header (which a client chooses)
+        LoginUrlAuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
+        login.setFavorRelativeUris(true);
         http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/overview", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
-                .exceptionHandling(x -> x.accessDeniedPage("/denied"))
+                .exceptionHandling(x -> x.accessDeniedPage("/denied").authenticationEntryPoint(login))
+                .headers(WebHeaders::apply)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/login").permitAll()
                         .requestMatchers("/audit/**").hasRole("AUDITOR")
@@ -46,6 +52,7 @@ class DashboardSecurity implements WebMvcConfigurer {
         CookieLocaleResolver resolver = new CookieLocaleResolver("ducha-lang");
         resolver.setDefaultLocale(CHINESE);
         resolver.setCookieMaxAge(Duration.ofDays(365));
+        resolver.setCookieSameSite("Lax");
         return resolver;
     }
 

@@ -58,8 +58,11 @@ class OverviewPages {
         return "dashboard/login";
     }
 
-    /** Where the security chain sends a signed-in user who asked for a page of another role (the audit pages). */
-    @GetMapping("/denied")
+    /**
+     * Where the security chain sends a signed-in user who asked for a page of another role (the audit pages), or a
+     * form posted without its CSRF token: any method, so that a refused POST hears 403, not 405.
+     */
+    @org.springframework.web.bind.annotation.RequestMapping("/denied")
     String denied() {
         throw new ResponseStatusException(HttpStatus.FORBIDDEN);
     }
