@@ -79,7 +79,7 @@ class WebhooksTests extends WithReceiver {
     @MethodSource(DATABASES)
     void deliversSignedAlertChangesOnlyToEndpointsWhoseLevelAndUnitFiltersMatch(TestDatabases.Database database) {
         try (Store store = open(database)) {
-            Webhooks webhooks = new Webhooks(store);
+            Webhooks webhooks = webhooks(store);
             endpoint(webhooks, "/all", Webhooks.Format.STANDARD, Set.of(), Set.of(), Set.of());
             endpoint(webhooks, "/red-pujiang", Webhooks.Format.STANDARD, Set.of("RED"), Set.of("pujiang"), Set.of());
             endpoint(webhooks, "/yellow", Webhooks.Format.STANDARD, Set.of("YELLOW"), Set.of(), Set.of());
@@ -136,7 +136,7 @@ class WebhooksTests extends WithReceiver {
     @MethodSource(DATABASES)
     void deliversToAnEndpointFilteredByTaskOnlyTheAlertsOfThatTask(TestDatabases.Database database) {
         try (Store store = open(database)) {
-            Webhooks webhooks = new Webhooks(store);
+            Webhooks webhooks = webhooks(store);
             endpoint(webhooks, "/task-5", Webhooks.Format.STANDARD, Set.of(), Set.of(), Set.of(5));
             endpoint(webhooks, "/task-6-pujiang", Webhooks.Format.STANDARD, Set.of(), Set.of("pujiang"), Set.of(6));
             endpoint(webhooks, "/tasks-7-28", Webhooks.Format.STANDARD, Set.of("RED"), Set.of(), Set.of(7, 28));
@@ -179,7 +179,7 @@ class WebhooksTests extends WithReceiver {
     void retriesAcrossAnHourLongOutageAndDeliversEveryMessageOnceUnderItsFirstId(TestDatabases.Database database)
             throws IOException {
         try (Store store = open(database)) {
-            Webhooks webhooks = new Webhooks(store);
+            Webhooks webhooks = webhooks(store);
             Webhooks.Endpoint pujiang = endpoint(webhooks, "/pujiang", Webhooks.Format.STANDARD, Set.of(),
                     Set.of("pujiang"), Set.of());
             judgePujiangAlone(store);
@@ -269,16 +269,16 @@ class WebhooksTests extends WithReceiver {
         String url = TestDatabases.postgres(dir);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try (Store first = Store.open(url, null, null, clock); Store second = Store.open(url, null, null, clock)) {
-            endpoint(new Webhooks(first), "/pujiang", Webhooks.Format.STANDARD, Set.of(), Set.of("pujiang"), Set.of());
+            endpoint(webhooks(first), "/pujiang", Webhooks.Format.STANDARD, Set.of(), Set.of("pujiang"), Set.of());
             judgePujiangAlone(first);
-            List<String> queued = new Webhooks(first).deliveries().stream().map(Webhooks.Delivery::id).toList();
+            List<String> queued = webhooks(first).deliveries().stream().map(Webhooks.Delivery::id).toList();
             receiver.delay(Duration.ofMillis(200));
             CyclicBarrier together = new CyclicBarrier(2);
             List<RuntimeException> failures = new CopyOnWriteArrayList<>();
             Function<Store, Callable<Void>> sender = store -> () -> {
                 together.await(10, TimeUnit.SECONDS);
                 try {
-                    new Webhooks(store).deliver(clock.instant(), client);
+                    webhooks(store).deliver(clock.instant(), client);
                 } catch (RuntimeException e) {
                     failures.add(e);
                 }
@@ -293,7 +293,7 @@ class WebhooksTests extends WithReceiver {
             assertThat(receiver.requests()).extracting(Receiver.Request::id).as("messages received")
                     .containsExactlyInAnyOrderElementsOf(queued);
             assertThat(failures).as("senders that failed").isEmpty();
-            assertThat(new Webhooks(first).deliveries()).allSatisfy(d -> {
+            assertThat(webhooks(first).deliveries()).allSatisfy(d -> {
                 assertThat(d.delivered()).isTrue();
                 assertThat(d.attempts()).isEqualTo(1);
             });
@@ -306,7 +306,7 @@ class WebhooksTests extends WithReceiver {
     @MethodSource(DATABASES)
     void dingTalkAndWeComRobotsGetAChineseMarkdownText(TestDatabases.Database database) {
         try (Store store = open(database)) {
-            Webhooks webhooks = new Webhooks(store);
+            Webhooks webhooks = webhooks(store);
             endpoint(webhooks, "/dingtalk", Webhooks.Format.DINGTALK, Set.of("RED"), Set.of("pujiang"), Set.of());
             endpoint(webhooks, "/wecom", Webhooks.Format.WECOM, Set.of("RED"), Set.of("pujiang"), Set.of());
             judgePujiangAlone(store);
@@ -341,7 +341,7 @@ class WebhooksTests extends WithReceiver {
     @MethodSource(DATABASES)
     void sendsAQueuedTestMessageToItsEndpointOnly(TestDatabases.Database database) {
         try (Store store = open(database)) {
-            Webhooks webhooks = new Webhooks(store);
+            Webhooks webhooks = webhooks(store);
             Webhooks.Endpoint tested = endpoint(webhooks, "/tested", Webhooks.Format.STANDARD, Set.of(), Set.of(),
                     Set.of());
             endpoint(webhooks, "/other", Webhooks.Format.STANDARD, Set.of(), Set.of(), Set.of());
@@ -371,7 +371,7 @@ class WebhooksTests extends WithReceiver {
     @MethodSource(DATABASES)
     void listsEndpointsWithTheirFiltersAndKeepsThemInTheAuditChain(TestDatabases.Database database) {
         try (Store store = open(database)) {
-            Webhooks webhooks = new Webhooks(store);
+            Webhooks webhooks = webhooks(store);
             Webhooks.Endpoint added = webhooks.add("浦江县营商办", receiver.url("/pujiang"), Webhooks.Format.DINGTALK,
                     Set.of("RED", "YELLOW"), Set.of("pujiang"), Set.of(5, 6), "tester");
 
