@@ -311,7 +311,7 @@ public final class Webhooks {
                             update delivery_state set attempts = ?, next_attempt_at = ?, delivered = ?, dead = ?,
                                    dead_at = ?
                             where delivery_id = ?""")
-                    .params(attempt, OffsetDateTime.ofInstant(now.plus(wait(attempt)), ZoneOffset.UTC), delivered,
+                    .params(attempt, OffsetDateTime.ofInstant(now.plus(backoff(attempt)), ZoneOffset.UTC), delivered,
                             dead, dead ? at : null, d.id())
                     .update();
             return null;
@@ -319,7 +319,7 @@ public final class Webhooks {
     }
 
     /** The wait after the {@code attempt}th attempt failed. */
-    static Duration wait(int attempt) {
+    static Duration backoff(int attempt) {
         return BACKOFF.get(Math.min(attempt, BACKOFF.size()) - 1);
     }
 

@@ -101,6 +101,9 @@ class WebhooksTests extends WithReceiver {
                 assertThat(r.verified()).as("signature of %s", r.id()).isTrue();
                 assertThat(r.status()).isEqualTo(200);
                 assertThat(r.json().path("type").asString()).isEqualTo("alert.opened");
+                assertThat(r.json().propertyNames()).as("Standard Webhooks: type, timestamp, data")
+                        .containsExactly("type", "timestamp", "data");
+                assertThat(Instant.parse(r.json().path("timestamp").asString())).isEqualTo(START);
                 assertThat(Long.parseLong(r.timestamp())).isEqualTo(START.getEpochSecond());
             });
             assertThat(receiver.requests("/red-pujiang")).singleElement().satisfies(r -> {
@@ -391,6 +394,172 @@ class WebhooksTests extends WithReceiver {
                     .param(AuditChain.Kind.WEBHOOK.name()).query(String.class).list())
                     .containsExactly(Long.toString(added.id()));
             assertThat(store.verify().intact()).isTrue();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DATABASES)
+    void standardBodiesAreTheStandardWebhooksEnvelopeWithThePayloadInData(TestDatabases.Database database)
+            throws InterruptedException {
+        try (Store store = open(database)) {
+            Webhooks webhooks = webhooks(store);
+            Webhooks.Endpoint standard = endpoint(webhooks, "/standard", Webhooks.Format.STANDARD, Set.of(), Set.of(),
+                    Set.of());
+            clock.set(Instant.parse("2023-10-26T02:00:00.250Z"));
+            webhooks.enqueueTest(standard.id(), "王督查");
+            clock.advance(Duration.ofMinutes(1));
+
+            webhooks.deliver(clock.instant(), client);
+
+            JsonNode body = receiver.next(Duration.ofSeconds(30)).json();
+            assertThat(body.propertyNames()).containsExactly("type", "timestamp", "data");
+            assertThat(body.path("type").asString()).isEqualTo("webhook.test");
+            assertThat(body.path("timestamp").asString()).as("ISO-8601, when the message was written")
+                    .isEqualTo("2023-10-26T02:00:00.250Z");
+            assertThat(body.path("data").isObject()).isTrue();
+            assertThat(body.path("data").path("text").asString()).contains("王督查");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DATABASES)
+    void twoInstancesTickingAtOnceOnOneDatabaseSendEachMessageOnce(TestDatabases.Database database) throws Exception {
+        String url = database.create(dir);
+        ExecutorService threads = Executors.newSingleThreadExecutor();
+        try (Store first = Store.open(url, null, null, clock); Store second = Store.open(url, null, null, clock)) {
+            endpoint(webhooks(first), "/pujiang", Webhooks.Format.STANDARD, Set.of(), Set.of("pujiang"), Set.of());
+            judgePujiangAlone(first);
+            List<String> queued = webhooks(first).deliveries().stream().map(Webhooks.Delivery::id).toList();
+            assertThat(queued).hasSizeGreaterThanOrEqualTo(2);
+            Receiver.Hold hold = receiver.hold();
+
+            Future<List<Webhooks.Delivery>> one = threads.submit(() -> webhooks(first).deliver(clock.instant(), client));
+            // the first instance is inside its pass, its first request held at the receiver: the second ticks now
+            assertThat(hold.arrived().await(60, TimeUnit.SECONDS)).as("the first instance is sending").isTrue();
+            List<Webhooks.Delivery> other = webhooks(second).deliver(clock.instant(), client);
+            hold.release();
+            List<Webhooks.Delivery> sent = one.get(60, TimeUnit.SECONDS);
+
+            assertThat(other).as("what the second instance sent while the first was sending").isEmpty();
+            assertThat(sent).extracting(Webhooks.Delivery::id).containsExactlyInAnyOrderElementsOf(queued);
+            assertThat(webhooks(second).deliver(clock.instant(), client)).as("nothing left after the pass").isEmpty();
+            assertThat(receiver.requests()).extracting(Receiver.Request::id).as("messages received")
+                    .containsExactlyInAnyOrderElementsOf(queued);
+            assertThat(webhooks(second).deliveries()).allSatisfy(d -> {
+                assertThat(d.delivered()).isTrue();
+                assertThat(d.attempts()).isEqualTo(1);
+            });
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DATABASES)
+    void givesUpAfterThirtyFailedAttemptsAboutADayAndKeepsTheDeadLetter(TestDatabases.Database database) {
+        try (Store store = open(database)) {
+            Webhooks webhooks = webhooks(store);
+            Webhooks.Endpoint down = endpoint(webhooks, "/down", Webhooks.Format.STANDARD, Set.of(), Set.of(),
+                    Set.of());
+            receiver.answer(503);
+            String id = webhooks.enqueueTest(down.id(), "tester");
+            Instant first = clock.instant();
+
+            for (int attempt = 1; attempt <= Webhooks.MAX_ATTEMPTS; attempt++) {
+                int number = attempt;
+                assertThat(webhooks.deliver(clock.instant(), client)).as("attempt %d", attempt).singleElement()
+                        .satisfies(d -> {
+                            assertThat(d.attempts()).isEqualTo(number);
+                            assertThat(d.lastStatus()).isEqualTo(503);
+                            assertThat(d.delivered()).isFalse();
+                            assertThat(d.dead()).as("dead after attempt %d", number)
+                                    .isEqualTo(number == Webhooks.MAX_ATTEMPTS);
+                        });
+                if (attempt < Webhooks.MAX_ATTEMPTS) {
+                    clock.advance(Webhooks.backoff(attempt));
+                }
+            }
+            Instant last = clock.instant();
+            assertThat(Duration.between(first, last)).as("from the first attempt to the last")
+                    .isBetween(Duration.ofHours(23), Duration.ofHours(24));
+
+            receiver.answer(200);
+            assertThat(webhooks.deliver(clock.advance(Duration.ofDays(30)), client)).as("a dead letter is not sent")
+                    .isEmpty();
+            assertThat(receiver.requests()).hasSize(Webhooks.MAX_ATTEMPTS)
+                    .allSatisfy(r -> assertThat(r.id()).isEqualTo(id));
+            assertThat(webhooks.deadLetters()).singleElement().satisfies(d -> {
+                assertThat(d.id()).isEqualTo(id);
+                assertThat(d.dead()).isTrue();
+                assertThat(d.pending()).isFalse();
+                assertThat(d.attempts()).isEqualTo(Webhooks.MAX_ATTEMPTS);
+                assertThat(d.lastAttemptAt()).isEqualTo(last);
+            });
+            assertThat(webhooks.counts()).isEqualTo(new Webhooks.Counts(0, 0, 1));
+            assertThat(store.verify().intact()).as("the audit chain").isTrue();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DATABASES)
+    void aPassReadsOnlyDeliveriesStillPendingAndDue(TestDatabases.Database database) throws IOException {
+        String url = database.create(dir);
+        try (Store store = Store.open(url, null, null, clock)) {
+            Webhooks webhooks = webhooks(store);
+            Webhooks.Endpoint ok = endpoint(webhooks, "/ok", Webhooks.Format.STANDARD, Set.of(), Set.of(), Set.of());
+            Webhooks.Endpoint gone;
+            try (Receiver elsewhere = Receiver.start()) {
+                gone = webhooks.add("gone", elsewhere.url("/gone"), Webhooks.Format.STANDARD, Set.of(), Set.of(),
+                        Set.of(), "tester");
+            }
+            String dead = webhooks.enqueueTest(gone.id(), "tester");
+            for (int attempt = 1; attempt <= Webhooks.MAX_ATTEMPTS; attempt++) {
+                webhooks.deliver(clock.instant(), client);
+                clock.advance(Webhooks.backoff(attempt));
+            }
+            for (int i = 0; i < 3; i++) {
+                webhooks.enqueueTest(ok.id(), "tester");
+            }
+            webhooks.deliver(clock.instant(), client);
+            String waiting = webhooks.enqueueTest(gone.id(), "tester");
+            webhooks.deliver(clock.instant(), client);
+            String due1 = webhooks.enqueueTest(ok.id(), "tester");
+            String due2 = webhooks.enqueueTest(ok.id(), "tester");
+            assertThat(webhooks.counts()).isEqualTo(new Webhooks.Counts(3, 3, 1));
+            assertThat(webhooks.deadLetters()).extracting(Webhooks.Delivery::id).containsExactly(dead);
+
+            assertThat(webhooks.pending(clock.instant())).extracting(Webhooks.Due::id)
+                    .as("neither the delivered, nor the dead letter, nor the one waiting 5 s to be retried")
+                    .containsExactlyInAnyOrder(due1, due2);
+            assertThat(webhooks.pending(clock.instant().plus(Webhooks.backoff(1)))).extracting(Webhooks.Due::id)
+                    .containsExactlyInAnyOrder(due1, due2, waiting);
+            if (url.startsWith("jdbc:h2:")) {
+                assertThat(store.jdbc().sql("explain " + Webhooks.PENDING)
+                        .param(OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))
+                        .query(String.class).single())
+                        .as("the plan reads the pending rows through the index").containsIgnoringCase(
+                                "/* PUBLIC.DELIVERY_STATE_PENDING:");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DATABASES)
+    void refusesToConnectWhenTheEndpointIsNoLongerAPublicAddressAndRecordsWhy(TestDatabases.Database database) {
+        try (Store store = open(database)) {
+            Webhooks.Endpoint endpoint = endpoint(webhooks(store), "/rebound", Webhooks.Format.STANDARD, Set.of(),
+                    Set.of(), Set.of());
+            String id = webhooks(store).enqueueTest(endpoint.id(), "tester");
+
+            // a sender that allows public addresses only, as if the name now resolved to loopback
+            assertThat(new Webhooks(store).deliver(clock.instant(), client)).singleElement().satisfies(d -> {
+                assertThat(d.id()).isEqualTo(id);
+                assertThat(d.delivered()).isFalse();
+                assertThat(d.lastStatus()).isNull();
+                assertThat(d.lastError()).startsWith("未连接 refused").contains("环回").contains("a loopback")
+                        .contains("127.0.0.1");
+            });
+            assertThat(receiver.requests()).as("nothing reached the receiver").isEmpty();
         }
     }
 }
