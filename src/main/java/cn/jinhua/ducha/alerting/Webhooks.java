@@ -328,9 +328,10 @@ public final class Webhooks {
         return store.jdbc().sql(DELIVERIES + " order by d.created_at, d.id").query(Webhooks::delivery).list();
     }
 
-    /** The dead letters, the most recently given up first. */
-    public List<Delivery> deadLetters() {
-        return store.jdbc().sql(DELIVERIES + " where s.dead = true order by s.dead_at desc, d.id")
+    /** The dead letters, the most recently given up first, at most {@code limit} of them. */
+    public List<Delivery> deadLetters(int limit) {
+        return store.jdbc().sql(DELIVERIES + " where s.dead = true order by s.dead_at desc, d.id fetch first "
+                        + limit + " rows only")
                 .query(Webhooks::delivery).list();
     }
 

@@ -488,7 +488,7 @@ class WebhooksTests extends WithReceiver {
                     .isEmpty();
             assertThat(receiver.requests()).hasSize(Webhooks.MAX_ATTEMPTS)
                     .allSatisfy(r -> assertThat(r.id()).isEqualTo(id));
-            assertThat(webhooks.deadLetters()).singleElement().satisfies(d -> {
+            assertThat(webhooks.deadLetters(10)).singleElement().satisfies(d -> {
                 assertThat(d.id()).isEqualTo(id);
                 assertThat(d.dead()).isTrue();
                 assertThat(d.pending()).isFalse();
@@ -526,7 +526,7 @@ class WebhooksTests extends WithReceiver {
             String due1 = webhooks.enqueueTest(ok.id(), "tester");
             String due2 = webhooks.enqueueTest(ok.id(), "tester");
             assertThat(webhooks.counts()).isEqualTo(new Webhooks.Counts(3, 3, 1));
-            assertThat(webhooks.deadLetters()).extracting(Webhooks.Delivery::id).containsExactly(dead);
+            assertThat(webhooks.deadLetters(10)).extracting(Webhooks.Delivery::id).containsExactly(dead);
 
             assertThat(webhooks.pending(clock.instant())).extracting(Webhooks.Due::id)
                     .as("neither the delivered, nor the dead letter, nor the one waiting 5 s to be retried")
