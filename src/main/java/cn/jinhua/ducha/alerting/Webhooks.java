@@ -271,7 +271,11 @@ public final class Webhooks {
             Integer status = null;
             String error = null;
             try {
-                // again at each attempt: the name may resolve elsewhere since the endpoint was added
+                // again at each attempt: the name may resolve elsewhere since the endpoint was added. The client
+                // follows no redirects, so the checked URL is the only one reached.
+                // NOTE: HttpClient resolves the name once more to connect; the JVM's address cache (30 s) answers
+                // it with what was just checked, but a pinned address would close the gap: revisit when the JDK's
+                // HttpClient can be given a resolver.
                 destinations.check(endpoint.url());
                 HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.url()))
                         .timeout(Duration.ofSeconds(10))
