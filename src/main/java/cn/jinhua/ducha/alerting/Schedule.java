@@ -44,13 +44,16 @@ public final class Schedule {
     private final Store store;
     private final Supplier<Rulebook> rulebook;
     private final Settings settings;
+    private final Webhooks webhooks;
     private final HttpClient client;
     private final LockingTaskExecutor locks;
 
-    public Schedule(Store store, Supplier<Rulebook> rulebook, Settings settings, HttpClient client) {
+    public Schedule(Store store, Supplier<Rulebook> rulebook, Settings settings, Webhooks webhooks,
+                    HttpClient client) {
         this.store = store;
         this.rulebook = rulebook;
         this.settings = settings;
+        this.webhooks = webhooks;
         this.client = client;
         this.locks = new DefaultLockingTaskExecutor(new JdbcTemplateLockProvider(JdbcTemplateLockProvider
                 .Configuration.builder().withJdbcTemplate(new JdbcTemplate(store.dataSource())).usingDbTime().build()));
@@ -67,7 +70,7 @@ public final class Schedule {
         run("ducha-monthly-evaluation", () -> evaluateDuePeriod(done));
         run("ducha-reminders", () -> remind(done));
         run("ducha-escalation", () -> escalate(done));
-        deliver(done); // Webhooks takes its own lock: the command line sends too
+        deliver(done); // Webhooks takes its own lock: the command line and serve send too
         return done;
     }
 
@@ -102,7 +105,6 @@ public final class Schedule {
             return;
         }
         var sent = store.submissions().latest(List.of(period)).stream().map(r -> r.unit()).toList();
-        Webhooks webhooks = new Webhooks(store);
         for (Unit unit : rulebook.get().catalogue().units()) {
             if (!unit.isSupervised() || sent.contains(unit.id())) {
                 continue;
@@ -129,7 +131,7 @@ public final class Schedule {
     }
 
     private void deliver(List<String> done) {
-        for (Webhooks.Delivery d : new Webhooks(store).deliver(store.now(), client)) {
+        for (Webhooks.Delivery d : webhooks.deliver(store.now(), client)) {
             done.add("推送 %s 第 %d 次 %s / delivery %s attempt %d: %s".formatted(d.id(), d.attempts(),
                     d.delivered() ? "成功" : "失败", d.id(), d.attempts(),
                     d.lastStatus() != null ? "HTTP " + d.lastStatus() : d.lastError()));

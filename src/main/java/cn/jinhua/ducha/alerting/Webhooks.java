@@ -35,16 +35,28 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Webhook endpoints, with filters by level, unit and task, and their outbox. A delivery is written in the same
  * transaction as the alert change it announces; its id is the {@code webhook-id} of every attempt, so a receiver
- * can tell a retry from a new message. Deliveries are retried with backoff until the receiver answers 2xx.
+ * can tell a retry from a new message. Deliveries are retried with backoff until the receiver answers 2xx, for at
+ * most {@link #MAX_ATTEMPTS} attempts (about a day); then the delivery is a dead letter and is tried no more.
+ * Where each delivery stands (attempts, when it is next due, delivered, dead) is kept in {@code delivery_state},
+ * so that a sender reads only what is pending and due, never the whole history.
  */
 public final class Webhooks {
 
     /** What the body looks like: Standard Webhooks JSON, or a DingTalk or WeCom robot's markdown message. */
     public enum Format { STANDARD, DINGTALK, WECOM }
 
-    /** The waits before the 2nd, 3rd ... attempt; after the last, once an hour, for as long as it takes. */
+    /** The waits before the 2nd, 3rd ... attempt; after the last, once an hour, up to {@link #MAX_ATTEMPTS}. */
     static final List<Duration> BACKOFF = List.of(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(2),
             Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1));
+
+    /**
+     * The attempts a delivery gets before it is given up as a dead letter: the first, the seven of the backoff (done
+     * within about two hours) and 22 hourly ones, so that a receiver down for a day still gets the message.
+     */
+    public static final int MAX_ATTEMPTS = 30;
+
+    /** How many due deliveries one pass sends at most: at 10 s a timeout, well within the lock's 30 minutes. */
+    static final int BATCH = 100;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Map<String, String> HEADINGS = Map.of("OPENED", "新预警 new alert", "REOPENED",
@@ -52,10 +64,17 @@ public final class Webhooks {
             "预警关闭 closed");
 
     private final Store store;
+    private final Destinations destinations;
     private final LockingTaskExecutor locks;
 
+    /** Webhooks that reach public addresses only. */
     public Webhooks(Store store) {
+        this(store, Destinations.publicOnly());
+    }
+
+    public Webhooks(Store store, Destinations destinations) {
         this.store = store;
+        this.destinations = destinations;
         this.locks = new DefaultLockingTaskExecutor(new JdbcTemplateLockProvider(JdbcTemplateLockProvider
                 .Configuration.builder().withJdbcTemplate(new JdbcTemplate(store.dataSource())).usingDbTime().build()));
     }
@@ -73,18 +92,28 @@ public final class Webhooks {
         }
     }
 
-    /** A delivery and how its attempts went. */
+    /** A delivery and how its attempts went; a dead one was given up after {@link #MAX_ATTEMPTS} attempts. */
     public record Delivery(String id, long webhook, String type, Instant createdAt, int attempts, Integer lastStatus,
-                           String lastError, Instant lastAttemptAt, boolean delivered) {
+                           String lastError, Instant lastAttemptAt, boolean delivered, boolean dead) {
+
+        /** Neither delivered nor given up: it will be tried again. */
+        public boolean pending() {
+            return !delivered && !dead;
+        }
     }
 
-    /** Adds an endpoint with a fresh signing secret; in the audit chain. */
+    /** How many deliveries are pending, delivered and dead, counted in the store. */
+    public record Counts(long pending, long delivered, long dead) {
+    }
+
+    /**
+     * Adds an endpoint with a fresh signing secret; in the audit chain.
+     *
+     * @throws Destinations.Refused when the URL is not http(s), or reaches a non-public address that is not allowed
+     */
     public Endpoint add(String name, String url, Format format, Set<String> levels, Set<String> units,
                         Set<Integer> tasks, String by) {
-        URI uri = URI.create(url);
-        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-            throw new IllegalArgumentException("推送地址须为 http(s) / the URL must be http or https: " + url);
-        }
+        destinations.check(url);
         String secret = Signature.newSecret();
         return store.inTransaction(() -> {
             store.jdbc().sql("""
@@ -107,8 +136,8 @@ public final class Webhooks {
     void enqueue(TrackedAlert alert, AlertEvent event) {
         for (Endpoint endpoint : list()) {
             if (endpoint.accepts(alert)) {
-                write(endpoint, "alert." + event.event().toLowerCase(), body(endpoint.format(), alert, event),
-                        event.id());
+                write(endpoint, "alert." + event.event().toLowerCase(),
+                        body(endpoint.format(), alert, event, store.now()), event.id());
             }
         }
     }
@@ -120,7 +149,7 @@ public final class Webhooks {
                         .formatted(endpointId, endpointId)));
         String text = "督查 Ducha 推送测试 / test message from Ducha (" + by + ")";
         return store.inTransaction(() -> write(endpoint, "webhook.test", text(endpoint.format(), "webhook.test", text,
-                Map.of("text", text)), null));
+                Map.of("text", text), store.now()), null));
     }
 
     /** Queues a 催报 reminder for a unit that has not sent its sheet, to every endpoint that wants its unit. */
@@ -134,20 +163,26 @@ public final class Webhooks {
         data.put("message", text);
         for (Endpoint endpoint : list()) {
             if (endpoint.units().isEmpty() || endpoint.units().contains(unit)) {
-                write(endpoint, "sheet.reminder", text(endpoint.format(), "sheet.reminder", text, data), null);
+                write(endpoint, "sheet.reminder", text(endpoint.format(), "sheet.reminder", text, data, store.now()),
+                        null);
             }
         }
     }
 
     private String write(Endpoint endpoint, String type, String body, Long eventId) {
         String id = "msg_" + UUID.randomUUID().toString().replace("-", "");
+        OffsetDateTime now = OffsetDateTime.ofInstant(store.now(), ZoneOffset.UTC);
         store.jdbc().sql("insert into delivery (id, webhook_id, event_id, type, body, created_at) values (?, ?, ?, ?, ?, ?)")
-                .params(id, endpoint.id(), eventId, type, body, OffsetDateTime.ofInstant(store.now(), ZoneOffset.UTC))
+                .params(id, endpoint.id(), eventId, type, body, now)
                 .update();
+        store.jdbc().sql("""
+                        insert into delivery_state (delivery_id, attempts, next_attempt_at, delivered, dead)
+                        values (?, 0, ?, false, false)""")
+                .params(id, now).update();
         return id;
     }
 
-    private static String body(Format format, TrackedAlert alert, AlertEvent event) {
+    private static String body(Format format, TrackedAlert alert, AlertEvent event, Instant at) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", alert.id());
         data.put("unit", alert.unit());
@@ -163,10 +198,11 @@ public final class Webhooks {
                 .formatted(HEADINGS.getOrDefault(event.event(), event.event()), alert.message(), alert.state().label(),
                         event.event(), String.join("、", alert.responsible()),
                         alert.deadline() == null ? "—" : LocalDate.ofInstant(alert.deadline(), Supervision.ZONE));
-        return text(format, "alert." + event.event().toLowerCase(), text, data);
+        return text(format, "alert." + event.event().toLowerCase(), text, data, at);
     }
 
-    private static String text(Format format, String type, String text, Map<String, Object> data) {
+    /** The body for an endpoint's format; a Standard Webhooks body is {@code {type, timestamp, data}}. */
+    private static String text(Format format, String type, String text, Map<String, Object> data, Instant at) {
         ObjectNode root = JSON.createObjectNode();
         switch (format) {
             case DINGTALK -> {
@@ -181,6 +217,7 @@ public final class Webhooks {
             }
             case STANDARD -> {
                 root.put("type", type);
+                root.put("timestamp", at.toString());
                 root.set("data", JSON.valueToTree(data));
             }
         }
@@ -188,7 +225,8 @@ public final class Webhooks {
     }
 
     /**
-     * Sends every delivery that is due at {@code now} and not yet answered 2xx; records each attempt.
+     * Sends every delivery that is pending and due at {@code now} (up to {@link #BATCH} of them, oldest due first);
+     * records each attempt. A delivery that fails its {@link #MAX_ATTEMPTS}th attempt becomes a dead letter.
      *
      * @return the attempts made, as deliveries after the attempt
      */
@@ -204,51 +242,89 @@ public final class Webhooks {
         return result.wasExecuted() ? result.getResult() : List.of();
     }
 
+    /** A delivery the sender is to attempt: what the pending query reads. */
+    record Due(String id, long webhook, int attempts, String body) {
+    }
+
+    /** Pending (not delivered, not dead) and due; through the index delivery_state_pending. */
+    static final String PENDING = """
+            select s.delivery_id, s.attempts, d.webhook_id, d.body
+            from delivery_state s join delivery d on d.id = s.delivery_id
+            where s.delivered = false and s.dead = false and s.next_attempt_at <= ?
+            order by s.next_attempt_at, s.delivery_id
+            fetch first %d rows only""".formatted(BATCH);
+
+    /** The deliveries a pass at {@code now} attempts, oldest due first. */
+    List<Due> pending(Instant now) {
+        return store.jdbc().sql(PENDING).param(OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .query((rs, n) -> new Due(rs.getString("delivery_id"), rs.getLong("webhook_id"), rs.getInt("attempts"),
+                        rs.getString("body")))
+                .list();
+    }
+
     private List<Delivery> send(Instant now, HttpClient client) {
         Map<Long, Endpoint> endpoints = list().stream().collect(Collectors.toMap(Endpoint::id, e -> e));
         List<Delivery> sent = new java.util.ArrayList<>();
-        for (Delivery d : deliveries()) {
-            if (d.delivered() || !due(d, now)) {
-                continue;
-            }
+        for (Due d : pending(now)) {
             Endpoint endpoint = endpoints.get(d.webhook());
-            String body = store.jdbc().sql("select body from delivery where id = ?").param(d.id())
-                    .query(String.class).single();
             long timestamp = now.getEpochSecond();
             Integer status = null;
             String error = null;
             try {
+                // again at each attempt: the name may resolve elsewhere since the endpoint was added. The client
+                // follows no redirects, so the checked URL is the only one reached.
+                // NOTE: HttpClient resolves the name once more to connect; the JVM's address cache (30 s) answers
+                // it with what was just checked, but a pinned address would close the gap: revisit when the JDK's
+                // HttpClient can be given a resolver.
+                destinations.check(endpoint.url());
                 HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.url()))
                         .timeout(Duration.ofSeconds(10))
                         .header("content-type", "application/json; charset=utf-8")
                         .header("webhook-id", d.id())
                         .header("webhook-timestamp", Long.toString(timestamp))
-                        .header("webhook-signature", Signature.sign(endpoint.secret(), d.id(), timestamp, body))
-                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                        .header("webhook-signature", Signature.sign(endpoint.secret(), d.id(), timestamp, d.body()))
+                        .POST(HttpRequest.BodyPublishers.ofString(d.body(), StandardCharsets.UTF_8))
                         .build();
                 status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (Destinations.Refused e) {
+                error = "未连接 refused: " + e.reason();
             } catch (IOException e) {
                 error = e.getClass().getSimpleName() + ": " + e.getMessage();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 error = "interrupted";
             }
-            store.jdbc().sql("insert into delivery_attempt (delivery_id, attempt, at, status, error) values (?, ?, ?, ?, ?)")
-                    .params(d.id(), d.attempts() + 1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC), status,
-                            error == null ? null : error.substring(0, Math.min(error.length(), 1900)))
-                    .update();
+            record(d, now, status, error);
             sent.add(find(d.id()));
         }
         return sent;
     }
 
-    /** Due: never tried, or the backoff after the last attempt has passed. */
-    static boolean due(Delivery d, Instant now) {
-        if (d.attempts() == 0) {
-            return true;
-        }
-        Duration wait = BACKOFF.get(Math.min(d.attempts(), BACKOFF.size()) - 1);
-        return !d.lastAttemptAt().plus(wait).isAfter(now);
+    /** The attempt in the history and where the delivery now stands, together. */
+    private void record(Due d, Instant now, Integer status, String error) {
+        int attempt = d.attempts() + 1;
+        boolean delivered = status != null && status >= 200 && status <= 299;
+        boolean dead = !delivered && attempt >= MAX_ATTEMPTS;
+        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        store.inTransaction(() -> {
+            store.jdbc().sql("insert into delivery_attempt (delivery_id, attempt, at, status, error) values (?, ?, ?, ?, ?)")
+                    .params(d.id(), attempt, at, status,
+                            error == null ? null : error.substring(0, Math.min(error.length(), 1900)))
+                    .update();
+            store.jdbc().sql("""
+                            update delivery_state set attempts = ?, next_attempt_at = ?, delivered = ?, dead = ?,
+                                   dead_at = ?
+                            where delivery_id = ?""")
+                    .params(attempt, OffsetDateTime.ofInstant(now.plus(backoff(attempt)), ZoneOffset.UTC), delivered,
+                            dead, dead ? at : null, d.id())
+                    .update();
+            return null;
+        });
+    }
+
+    /** The wait after the {@code attempt}th attempt failed. */
+    static Duration backoff(int attempt) {
+        return BACKOFF.get(Math.min(attempt, BACKOFF.size()) - 1);
     }
 
     /** Every delivery with its latest attempt, oldest first: the delivery history. */
@@ -256,23 +332,36 @@ public final class Webhooks {
         return store.jdbc().sql(DELIVERIES + " order by d.created_at, d.id").query(Webhooks::delivery).list();
     }
 
+    /** The dead letters, the most recently given up first, at most {@code limit} of them. */
+    public List<Delivery> deadLetters(int limit) {
+        return store.jdbc().sql(DELIVERIES + " where s.dead = true order by s.dead_at desc, d.id fetch first "
+                        + limit + " rows only")
+                .query(Webhooks::delivery).list();
+    }
+
+    /** How many deliveries are pending, delivered and dead. */
+    public Counts counts() {
+        return store.jdbc().sql("""
+                        select coalesce(sum(case when delivered = false and dead = false then 1 else 0 end), 0),
+                               coalesce(sum(case when delivered = true then 1 else 0 end), 0),
+                               coalesce(sum(case when dead = true then 1 else 0 end), 0)
+                        from delivery_state""")
+                .query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
+    }
+
     private Delivery find(String id) {
         return store.jdbc().sql(DELIVERIES + " where d.id = ?").param(id).query(Webhooks::delivery).single();
     }
 
     private static final String DELIVERIES = """
-            select d.id, d.webhook_id, d.type, d.created_at,
-                   (select count(*) from delivery_attempt a where a.delivery_id = d.id) as attempts,
-                   (select max(a.attempt) from delivery_attempt a where a.delivery_id = d.id) as last_attempt,
-                   (select a.status from delivery_attempt a where a.delivery_id = d.id and a.attempt =
-                       (select max(b.attempt) from delivery_attempt b where b.delivery_id = d.id)) as last_status,
-                   (select a.error from delivery_attempt a where a.delivery_id = d.id and a.attempt =
-                       (select max(b.attempt) from delivery_attempt b where b.delivery_id = d.id)) as last_error,
-                   (select a.at from delivery_attempt a where a.delivery_id = d.id and a.attempt =
-                       (select max(b.attempt) from delivery_attempt b where b.delivery_id = d.id)) as last_at,
-                   (select count(*) from delivery_attempt a where a.delivery_id = d.id
-                       and a.status between 200 and 299) as successes
-            from delivery d""";
+            select d.id, d.webhook_id, d.type, d.created_at, s.attempts, s.delivered, s.dead,
+                   (select a.status from delivery_attempt a where a.delivery_id = d.id and a.attempt = s.attempts)
+                       as last_status,
+                   (select a.error from delivery_attempt a where a.delivery_id = d.id and a.attempt = s.attempts)
+                       as last_error,
+                   (select a.at from delivery_attempt a where a.delivery_id = d.id and a.attempt = s.attempts)
+                       as last_at
+            from delivery d join delivery_state s on s.delivery_id = d.id""";
 
     private static Delivery delivery(ResultSet rs, int n) throws SQLException {
         int status = rs.getInt("last_status");
@@ -280,7 +369,8 @@ public final class Webhooks {
         OffsetDateTime last = rs.getObject("last_at", OffsetDateTime.class);
         return new Delivery(rs.getString("id"), rs.getLong("webhook_id"), rs.getString("type"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getInt("attempts"), lastStatus,
-                rs.getString("last_error"), last == null ? null : last.toInstant(), rs.getInt("successes") > 0);
+                rs.getString("last_error"), last == null ? null : last.toInstant(), rs.getBoolean("delivered"),
+                rs.getBoolean("dead"));
     }
 
     private static Endpoint endpoint(ResultSet rs, int n) throws SQLException {

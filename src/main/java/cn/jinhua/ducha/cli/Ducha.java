@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
+import cn.jinhua.ducha.alerting.Destinations;
 import cn.jinhua.ducha.alerting.Supervision;
+import cn.jinhua.ducha.alerting.Webhooks;
 import cn.jinhua.ducha.catalogue.CatalogueException;
 import cn.jinhua.ducha.rulebook.Rulebook;
 import cn.jinhua.ducha.rulebook.RulebookException;
@@ -54,6 +56,12 @@ public final class Ducha {
     @Option(names = "--rectification-days", paramLabel = "DAYS", scope = ScopeType.INHERIT, defaultValue = "15",
             description = "红色预警整改期限(天) / days a red alert may stay open before it is escalated (default: 15)")
     int rectificationDays;
+
+    @Option(names = "--allow-private-webhooks", scope = ScopeType.INHERIT,
+            defaultValue = "${env:DUCHA_WEBHOOKS_ALLOW_PRIVATE:-false}",
+            description = "允许推送到环回、内网与链路本地地址 / let webhooks reach loopback, private and link-local "
+                    + "addresses (default: $DUCHA_WEBHOOKS_ALLOW_PRIVATE, else false)")
+    boolean allowPrivateWebhooks;
 
     @Option(names = "--by", paramLabel = "NAME", scope = ScopeType.INHERIT,
             description = "操作人 / who submits or evaluates, as the audit trail records it (default: the OS user)")
@@ -115,6 +123,11 @@ public final class Ducha {
     /** 督办 over the store, with the rectification period given. */
     Supervision supervision(Store store) {
         return new Supervision(store, Duration.ofDays(rectificationDays));
+    }
+
+    /** The webhooks over the store, reaching private addresses only when --allow-private-webhooks says so. */
+    Webhooks webhooks(Store store) {
+        return new Webhooks(store, Destinations.of(allowPrivateWebhooks));
     }
 
     /** Who acts, for the audit trail. */

@@ -36,6 +36,9 @@ final class ServeCommand implements Callable<Integer> {
         properties.put("server.port", port);
         properties.put("ducha.rules", ducha.rules.toString());
         properties.put("ducha.rectification-days", ducha.rectificationDays);
+        if (ducha.allowPrivateWebhooks) {
+            properties.put("ducha.webhooks.allow-private", true);
+        }
         String[] db = ducha.storeSettings();
         if (db[0] != null) {
             properties.put("ducha.db.url", db[0]);

@@ -31,7 +31,8 @@ final class TickCommand implements Callable<Integer> {
         // the rules are compiled on first need and kept: a scheduler ticks every minute
         Rulebook[] once = new Rulebook[1];
         Supplier<Rulebook> rulebook = () -> once[0] != null ? once[0] : (once[0] = ducha.rulebook());
-        return new Schedule(store, rulebook, options.settings(ducha.rectificationDays), WebhooksCommand.client());
+        return new Schedule(store, rulebook, options.settings(ducha.rectificationDays),
+                ducha.webhooks(store), WebhooksCommand.client());
     }
 
     @Override

@@ -58,7 +58,7 @@ final class WebhooksCommand {
         public Integer call() {
             Ducha ducha = webhooks.ducha;
             try (Store store = ducha.openStore()) {
-                Webhooks.Endpoint e = new Webhooks(store).add(name, url, format, levels, units, tasks, ducha.actor());
+                Webhooks.Endpoint e = ducha.webhooks(store).add(name, url, format, levels, units, tasks, ducha.actor());
                 ducha.out.printf("已添加推送地址 %d / added webhook %d: %s → %s (%s)%n签名密钥 signing secret: %s%n",
                         e.id(), e.id(), e.name(), e.url(), e.format(), e.secret());
             }
@@ -76,7 +76,7 @@ final class WebhooksCommand {
         public Integer call() {
             Ducha ducha = webhooks.ducha;
             try (Store store = ducha.openStore()) {
-                for (Webhooks.Endpoint e : new Webhooks(store).list()) {
+                for (Webhooks.Endpoint e : ducha.webhooks(store).list()) {
                     ducha.out.printf("#%d %s → %s (%s) · 级别 levels %s · 单位 units %s · 任务 tasks %s%n", e.id(),
                             e.name(), e.url(), e.format(), all(e.levels()), all(e.units()), all(e.tasks()));
                 }
@@ -102,7 +102,7 @@ final class WebhooksCommand {
         public Integer call() {
             Ducha ducha = webhooks.ducha;
             try (Store store = ducha.openStore()) {
-                Webhooks hooks = new Webhooks(store);
+                Webhooks hooks = ducha.webhooks(store);
                 String delivery = hooks.enqueueTest(id, ducha.actor());
                 List<Webhooks.Delivery> sent = hooks.deliver(store.now(), client());
                 Webhooks.Delivery d = sent.stream().filter(x -> x.id().equals(delivery)).findFirst().orElseThrow();
@@ -124,7 +124,7 @@ final class WebhooksCommand {
         public Integer call() {
             Ducha ducha = webhooks.ducha;
             try (Store store = ducha.openStore()) {
-                for (Webhooks.Delivery d : new Webhooks(store).deliver(store.now(), client())) {
+                for (Webhooks.Delivery d : ducha.webhooks(store).deliver(store.now(), client())) {
                     ducha.out.printf("%s 第 %d 次 attempt %d: %s%n", d.id(), d.attempts(), d.attempts(),
                             d.delivered() ? "已送达 delivered" : "失败 failed (" + d.lastError() + ")");
                 }
@@ -133,7 +133,8 @@ final class WebhooksCommand {
         }
     }
 
-    @Command(name = "deliveries", mixinStandardHelpOptions = true, description = "推送记录 / the delivery history.")
+    @Command(name = "deliveries", mixinStandardHelpOptions = true, description = "推送记录 / the delivery history; a delivery that failed "
+            + Webhooks.MAX_ATTEMPTS + " attempts is a dead letter (已放弃), tried no more.")
     static final class Deliveries implements Callable<Integer> {
 
         @ParentCommand
@@ -143,12 +144,12 @@ final class WebhooksCommand {
         public Integer call() {
             Ducha ducha = webhooks.ducha;
             try (Store store = ducha.openStore()) {
-                for (Webhooks.Delivery d : new Webhooks(store).deliveries()) {
+                for (Webhooks.Delivery d : ducha.webhooks(store).deliveries()) {
                     ducha.out.printf("%s → #%d %-16s %s · 尝试 %d 次 attempts · %s%n", d.id(), d.webhook(), d.type(),
                             d.createdAt(), d.attempts(), d.delivered() ? "已送达 delivered"
                                     : d.attempts() == 0 ? "待发送 pending"
-                                    : "重试中 retrying (" + (d.lastStatus() != null ? "HTTP " + d.lastStatus()
-                                    : d.lastError()) + ")");
+                                    : (d.dead() ? "已放弃 dead letter (" : "重试中 retrying (")
+                                    + (d.lastStatus() != null ? "HTTP " + d.lastStatus() : d.lastError()) + ")");
                 }
             }
             return 0;

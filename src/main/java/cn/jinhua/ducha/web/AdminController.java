@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Set;
 
+import cn.jinhua.ducha.alerting.Destinations;
 import cn.jinhua.ducha.alerting.Webhooks;
 import cn.jinhua.ducha.rulebook.RulebookException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -93,10 +94,14 @@ class AdminController {
         if (body.url() == null) {
             throw ApiProblem.invalid("url", "缺失 / is missing");
         }
-        Webhooks.Endpoint e = webhooks.add(body.name(), body.url(),
-                body.format() == null ? Webhooks.Format.STANDARD : body.format(),
-                body.levels() == null ? Set.of() : body.levels(), body.units() == null ? Set.of() : body.units(),
-                body.tasks() == null ? Set.of() : body.tasks(), viewer.username());
+        Webhooks.Endpoint e;
+        try {
+            e = webhooks.add(body.name(), body.url(), body.format() == null ? Webhooks.Format.STANDARD : body.format(),
+                    body.levels() == null ? Set.of() : body.levels(), body.units() == null ? Set.of() : body.units(),
+                    body.tasks() == null ? Set.of() : body.tasks(), viewer.username());
+        } catch (Destinations.Refused refused) {
+            throw ApiProblem.invalid("url", refused.reason());
+        }
         return ResponseEntity.created(URI.create("/api/webhooks/" + e.id())).body(WebhookView.of(e, true));
     }
 

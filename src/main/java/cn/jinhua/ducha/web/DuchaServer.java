@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
+import cn.jinhua.ducha.alerting.Destinations;
 import cn.jinhua.ducha.alerting.Supervision;
 import cn.jinhua.ducha.alerting.Waivers;
 import cn.jinhua.ducha.alerting.Webhooks;
@@ -18,6 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.http.ProblemDetail;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -35,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @ComponentScan
+@EnableScheduling
 public class DuchaServer {
 
     /**
@@ -93,9 +96,10 @@ public class DuchaServer {
         return new Waivers(store);
     }
 
+    /** Webhooks to public addresses only, unless ducha.webhooks.allow-private (DUCHA_WEBHOOKS_ALLOW_PRIVATE) is set. */
     @Bean
-    Webhooks webhooks(Store store) {
-        return new Webhooks(store);
+    Webhooks webhooks(Store store, @Value("${ducha.webhooks.allow-private:false}") boolean allowPrivate) {
+        return new Webhooks(store, Destinations.of(allowPrivate));
     }
 
     /** The sheet reader of the rules in force; a reload brings a new catalogue, so it is made per request. */

@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gauges read from the store at each scrape, so that they count what every process did (the scheduler, other
- * servers): alerts still open and webhook deliveries still pending or done. Counters of what this server did
- * (evaluations, verdicts by light, alerts raised, sheets stored and rejected) are kept where it happens.
+ * servers): alerts still open and webhook deliveries pending, delivered or given up (dead letters). Counters of
+ * what this server did (evaluations, verdicts by light, alerts raised, sheets stored and rejected) are kept where
+ * it happens.
  */
 @Component
 class Metrics implements MeterBinder {
@@ -27,11 +28,12 @@ class Metrics implements MeterBinder {
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("ducha.alerts.open", supervision, s -> s.list(t -> t.state().isActive()).size())
                 .description("预警未关闭数 / alerts open, acknowledged or escalated").register(registry);
-        Gauge.builder("ducha.deliveries.pending", webhooks,
-                        w -> w.deliveries().stream().filter(d -> !d.delivered()).count())
-                .description("待推送 / webhook deliveries not yet delivered").register(registry);
-        Gauge.builder("ducha.deliveries.delivered", webhooks,
-                        w -> w.deliveries().stream().filter(Webhooks.Delivery::delivered).count())
+        Gauge.builder("ducha.deliveries.pending", webhooks, w -> w.counts().pending())
+                .description("待推送 / webhook deliveries neither delivered nor given up").register(registry);
+        Gauge.builder("ducha.deliveries.delivered", webhooks, w -> w.counts().delivered())
                 .description("已推送 / webhook deliveries delivered").register(registry);
+        Gauge.builder("ducha.deliveries.dead", webhooks, w -> w.counts().dead())
+                .description("已放弃 / webhook deliveries given up as dead letters after "
+                        + Webhooks.MAX_ATTEMPTS + " attempts").register(registry);
     }
 }

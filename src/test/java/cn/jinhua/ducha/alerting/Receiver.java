@@ -7,7 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,19 +27,20 @@ import tools.jackson.databind.json.JsonMapper;
  * A real webhook receiver on loopback (the JDK's HttpServer on a free port). It checks every request's
  * Standard Webhooks signature with the secret of the path it came to, answers 401 when it does not verify and
  * otherwise whatever status the test sets, and keeps every request it saw. It can be stopped and started again on
- * the same port, as a receiver that goes down for a while.
+ * the same port, as a receiver that goes down for a while. A test can wait for the next request, or hold requests
+ * until it lets them go, to know what a sender is doing without sleeping. The web tests use it too.
  */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
 
     /** One request as received and how it was answered. */
-    record Request(String path, String id, String timestamp, String signature, String body, boolean verified,
-                   int status) {
+    public record Request(String path, String id, String timestamp, String signature, String body, boolean verified,
+                          int status) {
 
-        boolean succeeded() {
+        public boolean succeeded() {
             return status >= 200 && status < 300;
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             return JSON.readTree(body);
         }
     }
@@ -47,6 +52,8 @@ final class Receiver implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger answer = new AtomicInteger(200);
     private final AtomicReference<Duration> delay = new AtomicReference<>(Duration.ZERO);
+    private final BlockingQueue<Request> arrivals = new LinkedBlockingQueue<>();
+    private final AtomicReference<Hold> hold = new AtomicReference<>();
     private final int port;
     private HttpServer server;
     private ExecutorService workers;
@@ -56,7 +63,7 @@ final class Receiver implements AutoCloseable {
         this.port = server.getAddress().getPort();
     }
 
-    static Receiver start() throws IOException {
+    public static Receiver start() throws IOException {
         return new Receiver();
     }
 
@@ -71,12 +78,12 @@ final class Receiver implements AutoCloseable {
     }
 
     /** The URL of a path on this receiver. */
-    String url(String path) {
+    public String url(String path) {
         return "http://" + LOOPBACK.getHostAddress() + ":" + port + path;
     }
 
     /** Verifies what comes to {@code path} with {@code secret}. */
-    void trust(String path, String secret) {
+    public void trust(String path, String secret) {
         secrets.put(path, secret);
     }
 
@@ -101,15 +108,54 @@ final class Receiver implements AutoCloseable {
         server = listen(port);
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 
-    List<Request> requests(String path) {
+    public List<Request> requests(String path) {
         return requests.stream().filter(r -> r.path().equals(path)).toList();
     }
 
+    /**
+     * The next request answered, waiting at most {@code timeout} for it.
+     *
+     * @throws AssertionError when none comes in time
+     */
+    public Request next(Duration timeout) throws InterruptedException {
+        Request request = arrivals.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (request == null) {
+            throw new AssertionError("no request came within " + timeout);
+        }
+        return request;
+    }
+
+    /** From now on requests wait, unanswered, until the hold is released. */
+    Hold hold() {
+        Hold h = new Hold(new CountDownLatch(1), new CountDownLatch(1));
+        hold.set(h);
+        return h;
+    }
+
+    /** Requests held: {@code arrived} opens when the first has come in, {@link #release()} lets them all go. */
+    record Hold(CountDownLatch arrived, CountDownLatch released) {
+
+        void release() {
+            released.countDown();
+        }
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
+        Hold held = hold.get();
+        if (held != null) {
+            held.arrived().countDown();
+            try {
+                if (!held.released().await(60, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("a held request was never released");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
@@ -122,8 +168,10 @@ final class Receiver implements AutoCloseable {
                     && Signature.verify(secret, id, Long.parseLong(timestamp), body, signature);
             int status = verified ? answer.get() : 401;
             pause();
-            requests.add(new Request(path, id, timestamp, signature, body, verified, status));
+            Request request = new Request(path, id, timestamp, signature, body, verified, status);
+            requests.add(request);
             exchange.sendResponseHeaders(status, -1);
+            arrivals.add(request);
         }
     }
 

@@ -42,11 +42,11 @@ class ScheduleTests extends WithReceiver {
     }
 
     private Schedule schedule(Store store) {
-        return new Schedule(store, () -> rulebook, Schedule.Settings.DEFAULTS, client);
+        return new Schedule(store, () -> rulebook, Schedule.Settings.DEFAULTS, webhooks(store), client);
     }
 
     private void endpoint(Store store, String path, Set<String> levels, Set<String> units) {
-        Webhooks.Endpoint endpoint = new Webhooks(store).add(path.substring(1), receiver.url(path),
+        Webhooks.Endpoint endpoint = webhooks(store).add(path.substring(1), receiver.url(path),
                 Webhooks.Format.STANDARD, levels, units, Set.of(), "tester");
         receiver.trust(path, endpoint.secret());
     }
@@ -63,7 +63,7 @@ class ScheduleTests extends WithReceiver {
     }
 
     private static long remindersQueued(Store store) {
-        return new Webhooks(store).deliveries().stream().filter(d -> d.type().equals("sheet.reminder")).count();
+        return webhooks(store).deliveries().stream().filter(d -> d.type().equals("sheet.reminder")).count();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -188,7 +188,7 @@ class ScheduleTests extends WithReceiver {
                 assertThat(r.json().path("type").asString()).isEqualTo("alert.escalated");
                 assertThat(r.json().path("data").path("state").asString()).isEqualTo("ESCALATED");
             });
-            assertThat(new Webhooks(store).deliveries()).allSatisfy(d -> assertThat(d.delivered()).isTrue());
+            assertThat(webhooks(store).deliveries()).allSatisfy(d -> assertThat(d.delivered()).isTrue());
             assertThat(store.verify().intact()).isTrue();
         }
     }
@@ -202,7 +202,7 @@ class ScheduleTests extends WithReceiver {
         try (Store store = open(database)) {
             endpoint(store, "/all", Set.of(), Set.of());
             Sheets.pujiang(store, rulebook, 66);
-            Schedule schedule = new Schedule(store, () -> rulebook, settings, client);
+            Schedule schedule = new Schedule(store, () -> rulebook, settings, webhooks(store), client);
 
             schedule.tick();
             assertThat(remindersQueued(store)).as("six days before the 20th").isZero();
@@ -254,7 +254,7 @@ class ScheduleTests extends WithReceiver {
                 assertThat(r.json().path("type").asString()).isEqualTo("alert.opened");
                 assertThat(r.status()).isEqualTo(200);
             });
-            assertThat(new Webhooks(second).deliveries()).singleElement().satisfies(d -> {
+            assertThat(webhooks(second).deliveries()).singleElement().satisfies(d -> {
                 assertThat(d.delivered()).isTrue();
                 assertThat(d.attempts()).isEqualTo(1);
             });

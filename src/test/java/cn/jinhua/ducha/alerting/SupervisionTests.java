@@ -286,7 +286,7 @@ class SupervisionTests {
     void escalatesAnOpenRedAlertPastItsDeadlineAndAnnouncesItAgain(TestDatabases.Database database) {
         try (Store store = open(database)) {
             Supervision supervision = new Supervision(store, RECTIFICATION);
-            Webhooks webhooks = new Webhooks(store);
+            Webhooks webhooks = new Webhooks(store, Destinations.allowingPrivate());
             Webhooks.Endpoint pujiang = webhooks.add("浦江督办", "http://127.0.0.1:9/ducha", Webhooks.Format.STANDARD,
                     Set.of("RED"), Set.of("pujiang"), Set.of(), "tester");
             Sheets.pujiang(store, rulebook, 66);
@@ -330,7 +330,7 @@ class SupervisionTests {
     void leavesAnAlertWithinItsDeadlineAlone(TestDatabases.Database database) {
         try (Store store = open(database)) {
             Supervision supervision = new Supervision(store, RECTIFICATION);
-            Webhooks webhooks = new Webhooks(store);
+            Webhooks webhooks = new Webhooks(store, Destinations.allowingPrivate());
             webhooks.add("全部", "http://127.0.0.1:9/ducha", Webhooks.Format.STANDARD, Set.of(), Set.of(), Set.of(),
                     "tester");
             Sheets.pujiang(store, rulebook, 66);

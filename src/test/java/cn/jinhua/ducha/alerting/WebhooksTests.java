@@ -79,7 +79,7 @@ class WebhooksTests extends WithReceiver {
     @MethodSource(DATABASES)
     void deliversSignedAlertChangesOnlyToEndpointsWhoseLevelAndUnitFiltersMatch(TestDatabases.Database database) {
         try (Store store = open(database)) {
-            Webhooks webhooks = new Webhooks(store);
+            Webhooks webhooks = webhooks(store);
             endpoint(webhooks, "/all", Webhooks.Format.STANDARD, Set.of(), Set.of(), Set.of());
             endpoint(webhooks, "/red-pujiang", Webhooks.Format.STANDARD, Set.of("RED"), Set.of("pujiang"), Set.of());
             endpoint(webhooks, "/yellow", Webhooks.Format.STANDARD, Set.of("YELLOW"), Set.of(), Set.of());
@@ -101,6 +101,9 @@ class WebhooksTests extends WithReceiver {
                 assertThat(r.verified()).as("signature of %s", r.id()).isTrue();
                 assertThat(r.status()).isEqualTo(200);
                 assertThat(r.json().path("type").asString()).isEqualTo("alert.opened");
+                assertThat(r.json().propertyNames()).as("Standard Webhooks: type, timestamp, data")
+                        .containsExactly("type", "timestamp", "data");
+                assertThat(Instant.parse(r.json().path("timestamp").asString())).isEqualTo(START);
                 assertThat(Long.parseLong(r.timestamp())).isEqualTo(START.getEpochSecond());
             });
             assertThat(receiver.requests("/red-pujiang")).singleElement().satisfies(r -> {
@@ -136,7 +139,7 @@ class WebhooksTests extends WithReceiver {
     @MethodSource(DATABASES)
     void deliversToAnEndpointFilteredByTaskOnlyTheAlertsOfThatTask(TestDatabases.Database database) {
         try (Store store = open(database)) {
-            Webhooks webhooks = new Webhooks(store);
+            Webhooks webhooks = webhooks(store);
             endpoint(webhooks, "/task-5", Webhooks.Format.STANDARD, Set.of(), Set.of(), Set.of(5));
             endpoint(webhooks, "/task-6-pujiang", Webhooks.Format.STANDARD, Set.of(), Set.of("pujiang"), Set.of(6));
             endpoint(webhooks, "/tasks-7-28", Webhooks.Format.STANDARD, Set.of("RED"), Set.of(), Set.of(7, 28));
@@ -179,7 +182,7 @@ class WebhooksTests extends WithReceiver {
     void retriesAcrossAnHourLongOutageAndDeliversEveryMessageOnceUnderItsFirstId(TestDatabases.Database database)
             throws IOException {
         try (Store store = open(database)) {
-            Webhooks webhooks = new Webhooks(store);
+            Webhooks webhooks = webhooks(store);
             Webhooks.Endpoint pujiang = endpoint(webhooks, "/pujiang", Webhooks.Format.STANDARD, Set.of(),
                     Set.of("pujiang"), Set.of());
             judgePujiangAlone(store);
@@ -269,16 +272,16 @@ class WebhooksTests extends WithReceiver {
         String url = TestDatabases.postgres(dir);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try (Store first = Store.open(url, null, null, clock); Store second = Store.open(url, null, null, clock)) {
-            endpoint(new Webhooks(first), "/pujiang", Webhooks.Format.STANDARD, Set.of(), Set.of("pujiang"), Set.of());
+            endpoint(webhooks(first), "/pujiang", Webhooks.Format.STANDARD, Set.of(), Set.of("pujiang"), Set.of());
             judgePujiangAlone(first);
-            List<String> queued = new Webhooks(first).deliveries().stream().map(Webhooks.Delivery::id).toList();
+            List<String> queued = webhooks(first).deliveries().stream().map(Webhooks.Delivery::id).toList();
             receiver.delay(Duration.ofMillis(200));
             CyclicBarrier together = new CyclicBarrier(2);
             List<RuntimeException> failures = new CopyOnWriteArrayList<>();
             Function<Store, Callable<Void>> sender = store -> () -> {
                 together.await(10, TimeUnit.SECONDS);
                 try {
-                    new Webhooks(store).deliver(clock.instant(), client);
+                    webhooks(store).deliver(clock.instant(), client);
                 } catch (RuntimeException e) {
                     failures.add(e);
                 }
@@ -293,7 +296,7 @@ class WebhooksTests extends WithReceiver {
             assertThat(receiver.requests()).extracting(Receiver.Request::id).as("messages received")
                     .containsExactlyInAnyOrderElementsOf(queued);
             assertThat(failures).as("senders that failed").isEmpty();
-            assertThat(new Webhooks(first).deliveries()).allSatisfy(d -> {
+            assertThat(webhooks(first).deliveries()).allSatisfy(d -> {
                 assertThat(d.delivered()).isTrue();
                 assertThat(d.attempts()).isEqualTo(1);
             });
@@ -306,7 +309,7 @@ class WebhooksTests extends WithReceiver {
     @MethodSource(DATABASES)
     void dingTalkAndWeComRobotsGetAChineseMarkdownText(TestDatabases.Database database) {
         try (Store store = open(database)) {
-            Webhooks webhooks = new Webhooks(store);
+            Webhooks webhooks = webhooks(store);
             endpoint(webhooks, "/dingtalk", Webhooks.Format.DINGTALK, Set.of("RED"), Set.of("pujiang"), Set.of());
             endpoint(webhooks, "/wecom", Webhooks.Format.WECOM, Set.of("RED"), Set.of("pujiang"), Set.of());
             judgePujiangAlone(store);
@@ -341,7 +344,7 @@ class WebhooksTests extends WithReceiver {
     @MethodSource(DATABASES)
     void sendsAQueuedTestMessageToItsEndpointOnly(TestDatabases.Database database) {
         try (Store store = open(database)) {
-            Webhooks webhooks = new Webhooks(store);
+            Webhooks webhooks = webhooks(store);
             Webhooks.Endpoint tested = endpoint(webhooks, "/tested", Webhooks.Format.STANDARD, Set.of(), Set.of(),
                     Set.of());
             endpoint(webhooks, "/other", Webhooks.Format.STANDARD, Set.of(), Set.of(), Set.of());
@@ -371,7 +374,7 @@ class WebhooksTests extends WithReceiver {
     @MethodSource(DATABASES)
     void listsEndpointsWithTheirFiltersAndKeepsThemInTheAuditChain(TestDatabases.Database database) {
         try (Store store = open(database)) {
-            Webhooks webhooks = new Webhooks(store);
+            Webhooks webhooks = webhooks(store);
             Webhooks.Endpoint added = webhooks.add("浦江县营商办", receiver.url("/pujiang"), Webhooks.Format.DINGTALK,
                     Set.of("RED", "YELLOW"), Set.of("pujiang"), Set.of(5, 6), "tester");
 
@@ -391,6 +394,172 @@ class WebhooksTests extends WithReceiver {
                     .param(AuditChain.Kind.WEBHOOK.name()).query(String.class).list())
                     .containsExactly(Long.toString(added.id()));
             assertThat(store.verify().intact()).isTrue();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DATABASES)
+    void standardBodiesAreTheStandardWebhooksEnvelopeWithThePayloadInData(TestDatabases.Database database)
+            throws InterruptedException {
+        try (Store store = open(database)) {
+            Webhooks webhooks = webhooks(store);
+            Webhooks.Endpoint standard = endpoint(webhooks, "/standard", Webhooks.Format.STANDARD, Set.of(), Set.of(),
+                    Set.of());
+            clock.set(Instant.parse("2023-10-26T02:00:00.250Z"));
+            webhooks.enqueueTest(standard.id(), "王督查");
+            clock.advance(Duration.ofMinutes(1));
+
+            webhooks.deliver(clock.instant(), client);
+
+            JsonNode body = receiver.next(Duration.ofSeconds(30)).json();
+            assertThat(body.propertyNames()).containsExactly("type", "timestamp", "data");
+            assertThat(body.path("type").asString()).isEqualTo("webhook.test");
+            assertThat(body.path("timestamp").asString()).as("ISO-8601, when the message was written")
+                    .isEqualTo("2023-10-26T02:00:00.250Z");
+            assertThat(body.path("data").isObject()).isTrue();
+            assertThat(body.path("data").path("text").asString()).contains("王督查");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DATABASES)
+    void twoInstancesTickingAtOnceOnOneDatabaseSendEachMessageOnce(TestDatabases.Database database) throws Exception {
+        String url = database.create(dir);
+        ExecutorService threads = Executors.newSingleThreadExecutor();
+        try (Store first = Store.open(url, null, null, clock); Store second = Store.open(url, null, null, clock)) {
+            endpoint(webhooks(first), "/pujiang", Webhooks.Format.STANDARD, Set.of(), Set.of("pujiang"), Set.of());
+            judgePujiangAlone(first);
+            List<String> queued = webhooks(first).deliveries().stream().map(Webhooks.Delivery::id).toList();
+            assertThat(queued).hasSizeGreaterThanOrEqualTo(2);
+            Receiver.Hold hold = receiver.hold();
+
+            Future<List<Webhooks.Delivery>> one = threads.submit(() -> webhooks(first).deliver(clock.instant(), client));
+            // the first instance is inside its pass, its first request held at the receiver: the second ticks now
+            assertThat(hold.arrived().await(60, TimeUnit.SECONDS)).as("the first instance is sending").isTrue();
+            List<Webhooks.Delivery> other = webhooks(second).deliver(clock.instant(), client);
+            hold.release();
+            List<Webhooks.Delivery> sent = one.get(60, TimeUnit.SECONDS);
+
+            assertThat(other).as("what the second instance sent while the first was sending").isEmpty();
+            assertThat(sent).extracting(Webhooks.Delivery::id).containsExactlyInAnyOrderElementsOf(queued);
+            assertThat(webhooks(second).deliver(clock.instant(), client)).as("nothing left after the pass").isEmpty();
+            assertThat(receiver.requests()).extracting(Receiver.Request::id).as("messages received")
+                    .containsExactlyInAnyOrderElementsOf(queued);
+            assertThat(webhooks(second).deliveries()).allSatisfy(d -> {
+                assertThat(d.delivered()).isTrue();
+                assertThat(d.attempts()).isEqualTo(1);
+            });
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DATABASES)
+    void givesUpAfterThirtyFailedAttemptsAboutADayAndKeepsTheDeadLetter(TestDatabases.Database database) {
+        try (Store store = open(database)) {
+            Webhooks webhooks = webhooks(store);
+            Webhooks.Endpoint down = endpoint(webhooks, "/down", Webhooks.Format.STANDARD, Set.of(), Set.of(),
+                    Set.of());
+            receiver.answer(503);
+            String id = webhooks.enqueueTest(down.id(), "tester");
+            Instant first = clock.instant();
+
+            for (int attempt = 1; attempt <= Webhooks.MAX_ATTEMPTS; attempt++) {
+                int number = attempt;
+                assertThat(webhooks.deliver(clock.instant(), client)).as("attempt %d", attempt).singleElement()
+                        .satisfies(d -> {
+                            assertThat(d.attempts()).isEqualTo(number);
+                            assertThat(d.lastStatus()).isEqualTo(503);
+                            assertThat(d.delivered()).isFalse();
+                            assertThat(d.dead()).as("dead after attempt %d", number)
+                                    .isEqualTo(number == Webhooks.MAX_ATTEMPTS);
+                        });
+                if (attempt < Webhooks.MAX_ATTEMPTS) {
+                    clock.advance(Webhooks.backoff(attempt));
+                }
+            }
+            Instant last = clock.instant();
+            assertThat(Duration.between(first, last)).as("from the first attempt to the last")
+                    .isBetween(Duration.ofHours(23), Duration.ofHours(24));
+
+            receiver.answer(200);
+            assertThat(webhooks.deliver(clock.advance(Duration.ofDays(30)), client)).as("a dead letter is not sent")
+                    .isEmpty();
+            assertThat(receiver.requests()).hasSize(Webhooks.MAX_ATTEMPTS)
+                    .allSatisfy(r -> assertThat(r.id()).isEqualTo(id));
+            assertThat(webhooks.deadLetters(10)).singleElement().satisfies(d -> {
+                assertThat(d.id()).isEqualTo(id);
+                assertThat(d.dead()).isTrue();
+                assertThat(d.pending()).isFalse();
+                assertThat(d.attempts()).isEqualTo(Webhooks.MAX_ATTEMPTS);
+                assertThat(d.lastAttemptAt()).isEqualTo(last);
+            });
+            assertThat(webhooks.counts()).isEqualTo(new Webhooks.Counts(0, 0, 1));
+            assertThat(store.verify().intact()).as("the audit chain").isTrue();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DATABASES)
+    void aPassReadsOnlyDeliveriesStillPendingAndDue(TestDatabases.Database database) throws IOException {
+        String url = database.create(dir);
+        try (Store store = Store.open(url, null, null, clock)) {
+            Webhooks webhooks = webhooks(store);
+            Webhooks.Endpoint ok = endpoint(webhooks, "/ok", Webhooks.Format.STANDARD, Set.of(), Set.of(), Set.of());
+            Webhooks.Endpoint gone;
+            try (Receiver elsewhere = Receiver.start()) {
+                gone = webhooks.add("gone", elsewhere.url("/gone"), Webhooks.Format.STANDARD, Set.of(), Set.of(),
+                        Set.of(), "tester");
+            }
+            String dead = webhooks.enqueueTest(gone.id(), "tester");
+            for (int attempt = 1; attempt <= Webhooks.MAX_ATTEMPTS; attempt++) {
+                webhooks.deliver(clock.instant(), client);
+                clock.advance(Webhooks.backoff(attempt));
+            }
+            for (int i = 0; i < 3; i++) {
+                webhooks.enqueueTest(ok.id(), "tester");
+            }
+            webhooks.deliver(clock.instant(), client);
+            String waiting = webhooks.enqueueTest(gone.id(), "tester");
+            webhooks.deliver(clock.instant(), client);
+            String due1 = webhooks.enqueueTest(ok.id(), "tester");
+            String due2 = webhooks.enqueueTest(ok.id(), "tester");
+            assertThat(webhooks.counts()).isEqualTo(new Webhooks.Counts(3, 3, 1));
+            assertThat(webhooks.deadLetters(10)).extracting(Webhooks.Delivery::id).containsExactly(dead);
+
+            assertThat(webhooks.pending(clock.instant())).extracting(Webhooks.Due::id)
+                    .as("neither the delivered, nor the dead letter, nor the one waiting 5 s to be retried")
+                    .containsExactlyInAnyOrder(due1, due2);
+            assertThat(webhooks.pending(clock.instant().plus(Webhooks.backoff(1)))).extracting(Webhooks.Due::id)
+                    .containsExactlyInAnyOrder(due1, due2, waiting);
+            if (url.startsWith("jdbc:h2:")) {
+                assertThat(store.jdbc().sql("explain " + Webhooks.PENDING)
+                        .param(OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))
+                        .query(String.class).single())
+                        .as("the plan reads the pending rows through the index").containsIgnoringCase(
+                                "/* PUBLIC.DELIVERY_STATE_PENDING:");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DATABASES)
+    void refusesToConnectWhenTheEndpointIsNoLongerAPublicAddressAndRecordsWhy(TestDatabases.Database database) {
+        try (Store store = open(database)) {
+            Webhooks.Endpoint endpoint = endpoint(webhooks(store), "/rebound", Webhooks.Format.STANDARD, Set.of(),
+                    Set.of(), Set.of());
+            String id = webhooks(store).enqueueTest(endpoint.id(), "tester");
+
+            // a sender that allows public addresses only, as if the name now resolved to loopback
+            assertThat(new Webhooks(store).deliver(clock.instant(), client)).singleElement().satisfies(d -> {
+                assertThat(d.id()).isEqualTo(id);
+                assertThat(d.delivered()).isFalse();
+                assertThat(d.lastStatus()).isNull();
+                assertThat(d.lastError()).startsWith("未连接 refused").contains("环回").contains("a loopback")
+                        .contains("127.0.0.1");
+            });
+            assertThat(receiver.requests()).as("nothing reached the receiver").isEmpty();
         }
     }
 }

@@ -52,6 +52,11 @@ abstract class WithReceiver {
         receiver.close();
     }
 
+    /** Webhooks allowed to reach the receiver, which listens on loopback. */
+    static Webhooks webhooks(Store store) {
+        return new Webhooks(store, Destinations.allowingPrivate());
+    }
+
     Store open(TestDatabases.Database database) {
         return Store.open(database.create(dir), null, null, clock);
     }

@@ -52,7 +52,7 @@ class OperationsTests {
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("ducha_evaluations_total", "ducha_verdicts_total{light=\"RED\"}",
                 "ducha_alerts_total{level=\"RED\"}", "ducha_sheets_rejected_total", "ducha_alerts_open",
-                "ducha_deliveries_pending");
+                "ducha_deliveries_pending", "ducha_deliveries_delivered", "ducha_deliveries_dead");
     }
 
     @Test

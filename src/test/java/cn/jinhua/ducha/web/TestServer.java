@@ -54,36 +54,44 @@ final class TestServer {
     /** The server, started on first use and stopped when the test JVM ends. */
     static synchronized TestServer shared() {
         if (shared == null) {
-            try {
-                Path dir = Files.createTempDirectory("ducha-web-");
-                Path rules = RulesCopy.in(dir);
-                String url = TestDatabases.PG_ADMIN != null && !TestDatabases.PG_ADMIN.isBlank()
-                        ? TestDatabases.postgres(dir) : TestDatabases.h2(dir);
-                Map<String, Object> properties = new LinkedHashMap<>();
-                properties.put("server.port", 0);
-                properties.put("ducha.rules", rules.toString());
-                properties.put("ducha.db.url", url);
-                properties.put("ducha.admin.username", "admin");
-                properties.put("ducha.admin.password", PASSWORD);
-                shared = new TestServer(DuchaServer.start(properties), rules);
-                Runtime.getRuntime().addShutdownHook(new Thread(shared.context::close));
-                for (String[] user : new String[][] {{"city", "CITY", null}, {"auditor", "AUDITOR", null},
-                        {"lanxi", "COUNTY", "lanxi"}, {"dongyang", "COUNTY", "dongyang"}}) {
-                    Map<String, Object> body = new LinkedHashMap<>();
-                    body.put("username", user[0]);
-                    body.put("password", PASSWORD);
-                    body.put("role", user[1]);
-                    body.put("unit", user[2]);
-                    HttpResponse<String> r = shared.post("admin", "/api/users", body);
-                    if (r.statusCode() != 201) {
-                        throw new IllegalStateException("cannot add " + user[0] + ": " + r.body());
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            // the tests' webhooks point at 127.0.0.1; nothing is sent behind their back (WebhookServeTests sends)
+            shared = start(Map.of("ducha.webhooks.allow-private", true, "ducha.webhooks.deliver", false));
+            Runtime.getRuntime().addShutdownHook(new Thread(shared.context::close));
         }
         return shared;
+    }
+
+    /** A server of its own, with {@code settings} over the shared server's, its own store and the same users. */
+    static TestServer start(Map<String, Object> settings) {
+        try {
+            Path dir = Files.createTempDirectory("ducha-web-");
+            Path rules = RulesCopy.in(dir);
+            String url = TestDatabases.PG_ADMIN != null && !TestDatabases.PG_ADMIN.isBlank()
+                    ? TestDatabases.postgres(dir) : TestDatabases.h2(dir);
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("server.port", 0);
+            properties.put("ducha.rules", rules.toString());
+            properties.put("ducha.db.url", url);
+            properties.put("ducha.admin.username", "admin");
+            properties.put("ducha.admin.password", PASSWORD);
+            properties.putAll(settings);
+            TestServer server = new TestServer(DuchaServer.start(properties), rules);
+            for (String[] user : new String[][] {{"city", "CITY", null}, {"auditor", "AUDITOR", null},
+                    {"lanxi", "COUNTY", "lanxi"}, {"dongyang", "COUNTY", "dongyang"}}) {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("username", user[0]);
+                body.put("password", PASSWORD);
+                body.put("role", user[1]);
+                body.put("unit", user[2]);
+                HttpResponse<String> r = server.post("admin", "/api/users", body);
+                if (r.statusCode() != 201) {
+                    throw new IllegalStateException("cannot add " + user[0] + ": " + r.body());
+                }
+            }
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

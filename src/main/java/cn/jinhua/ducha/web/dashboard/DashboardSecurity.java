@@ -20,7 +20,7 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 /**
  * The dashboard's login and language. Everything the API's chain (web.Security, order 1) leaves is the dashboard's:
  * a form login with a session, CSRF tokens on every form, logout; the style sheet, the WebJars and the login page are
- * open, every other page needs a login, and the audit pages an auditor. The language is Chinese unless the user
+ * open, every other page needs a login, the audit pages an auditor, and the webhook deliveries an administrator. The language is Chinese unless the user
  * picks English ({@code ?lang=en}), kept in a cookie so that it survives the login.
  */
 @Configuration
@@ -42,6 +42,7 @@ class DashboardSecurity implements WebMvcConfigurer {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/login").permitAll()
                         .requestMatchers("/audit/**").hasRole("AUDITOR")
+                        .requestMatchers("/deliveries/**").hasRole("ADMIN")
                         .anyRequest().authenticated());
         return http.build();
     }

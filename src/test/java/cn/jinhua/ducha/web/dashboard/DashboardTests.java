@@ -8,17 +8,22 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import cn.jinhua.ducha.alerting.AlertState;
+import cn.jinhua.ducha.alerting.Destinations;
 import cn.jinhua.ducha.alerting.Supervision;
 import cn.jinhua.ducha.alerting.TrackedAlert;
+import cn.jinhua.ducha.alerting.Webhooks;
 import cn.jinhua.ducha.catalogue.Catalogue;
 import cn.jinhua.ducha.evaluation.Light;
 import cn.jinhua.ducha.factsheet.SheetReader;
@@ -68,7 +73,7 @@ class DashboardTests {
     @BeforeAll
     static void serveTheSamples() throws IOException {
         context = DuchaServer.start(Map.of("server.port", 0, "ducha.db.url", TestDatabases.h2(temp),
-                "ducha.rules", "rules", "ducha.admin.password", ADMIN_PASSWORD));
+                "ducha.rules", "rules", "ducha.admin.password", ADMIN_PASSWORD, "ducha.webhooks.deliver", false));
         base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
         Store store = context.getBean(Store.class);
         RulesInForce rules = context.getBean(RulesInForce.class);
@@ -283,6 +288,31 @@ class DashboardTests {
     }
 
     /** The worst light of each unit and task (G, 01..38, S) among the verdicts, as the command line's table. */
+    @Test
+    @Order(10)
+    void administratorSeesTheDeadLetters() {
+        Webhooks webhooks = new Webhooks(context.getBean(Store.class), Destinations.allowingPrivate());
+        Webhooks.Endpoint gone = webhooks.add("已停用的群 gone", "http://127.0.0.1:9/hook", Webhooks.Format.STANDARD,
+                Set.of(), Set.of(), Set.of(), "tester");
+        String id = webhooks.enqueueTest(gone.id(), "tester");
+        Instant at = Instant.now();
+        for (int attempt = 1; attempt <= Webhooks.MAX_ATTEMPTS; attempt++) {
+            webhooks.deliver(at, HTTP); // nothing listens on port 9: each attempt fails at once
+            at = at.plus(Duration.ofHours(2));
+        }
+
+        browser.login("admin", ADMIN_PASSWORD);
+        browser.follow("#nav-deliveries");
+
+        assertThat(browser.find("#delivery-counts").getAttribute("data-dead")).isEqualTo("1");
+        assertThat(browser.find("#delivery-counts").getText()).startsWith("待推送").contains("已放弃 dead letters 1");
+        assertThat(browser.all("#dead-letters tbody tr")).singleElement().satisfies(row -> {
+            assertThat(row.getAttribute("data-id")).isEqualTo(id);
+            assertThat(row.getText()).contains("已停用的群", "webhook.test", String.valueOf(Webhooks.MAX_ATTEMPTS));
+        });
+        browser.screenshot("deliveries", 700);
+    }
+
     private static Map<String, String> worstLights(JsonNode verdicts) {
         Catalogue catalogue = context.getBean(RulesInForce.class).current().catalogue();
         Map<String, String> worst = new HashMap<>();

@@ -1,0 +1,80 @@
+package cn.jinhua.ducha.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import cn.jinhua.ducha.alerting.Receiver;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code serve} sends webhooks by itself, with no command run beside it, and its API refuses endpoints on
+ * non-public addresses unless allowed. Two servers of their own: one that may reach the receiver on loopback and
+ * delivers every 100 ms, one with the defaults.
+ */
+class WebhookServeTests {
+
+    private static TestServer delivering;
+    private static TestServer defaults;
+    private static Receiver receiver;
+
+    @BeforeAll
+    static void start() throws Exception {
+        receiver = Receiver.start();
+        delivering = TestServer.start(Map.of("ducha.webhooks.allow-private", true,
+                "ducha.webhooks.deliver-every", "100ms"));
+        defaults = TestServer.start(Map.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        delivering.context.close();
+        defaults.context.close();
+        receiver.close();
+    }
+
+    @Test
+    void anAlertsWebhookArrivesFromServeWithoutAnyCommand() throws InterruptedException {
+        HttpResponse<String> added = delivering.post("admin", "/api/webhooks",
+                Map.of("name", "督办群 serve", "url", receiver.url("/serve")));
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        receiver.trust("/serve", TestServer.json(added).get("secret").asString());
+
+        delivering.samplesJudged("2023-09");
+
+        Receiver.Request first = receiver.next(Duration.ofSeconds(60));
+        assertThat(first.path()).isEqualTo("/serve");
+        assertThat(first.verified()).as("signed with the endpoint's secret").isTrue();
+        assertThat(first.status()).isEqualTo(200);
+        JsonNode body = first.json();
+        assertThat(body.propertyNames()).containsExactly("type", "timestamp", "data");
+        assertThat(body.path("type").asString()).startsWith("alert.");
+        assertThat(Instant.parse(body.path("timestamp").asString())).isBeforeOrEqualTo(Instant.now());
+        assertThat(body.path("data").path("period").asString()).isEqualTo("2023-09");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1:9/hook", "http://169.254.169.254/latest/meta-data",
+        "http://10.0.0.1/hook", "http://[::1]/hook", "http://localhost:8080/hook"})
+    void theApiRefusesAnEndpointOnANonPublicAddressNamingTheUrl(String url) {
+        HttpResponse<String> refused = defaults.post("admin", "/api/webhooks", Map.of("name", "内网 private",
+                "url", url));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        JsonNode problem = TestServer.json(refused);
+        assertThat(problem.path("errors")).singleElement().satisfies(error -> {
+            assertThat(error.path("field").asString()).isEqualTo("url");
+            assertThat(error.path("message").asString()).containsPattern("[环链内]")
+                    .contains("which webhooks may not reach");
+        });
+        assertThat(TestServer.json(defaults.get("admin", "/api/webhooks"))).as("nothing added").isEmpty();
+    }
+}
