@@ -39,6 +39,10 @@ final class CsvSheets {
         try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
             for (CSVRecord record : parser) {
                 String where = "第 %d 行 / row %d".formatted(record.getRecordNumber(), record.getRecordNumber());
+                String ignored = ignoredColumnsError(record, where);
+                if (ignored != null) {
+                    return SheetRows.Read.unreadable(ignored);
+                }
                 SheetRows.Row row = new SheetRows.Row(cell(record, 0), cell(record, 1), cell(record, 2), where, where,
                         where);
                 if (row.isBlank()) {
@@ -75,6 +79,34 @@ final class CsvSheets {
             }
         }
         return null;
+    }
+
+    /**
+     * The columns intake ignores are stored with the file and reach whoever opens it later in a spreadsheet: a
+     * formula there ({@code =cmd|' /C calc'!A0}) refuses the sheet as it would in a read column. Numbers (a last
+     * value of -3.5) are no formula.
+     */
+    private static String ignoredColumnsError(CSVRecord record, String where) {
+        for (int i = 3; i < record.size(); i++) {
+            String text = record.get(i);
+            if (text.isBlank() || isNumber(text.strip())) {
+                continue;
+            }
+            String error = SheetReader.textError("%s 第 %d 列 / column %d".formatted(where, i + 1, i + 1), text);
+            if (error != null) {
+                return error;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isNumber(String text) {
+        try {
+            new java.math.BigDecimal(text);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** Column {@code i}, trimmed; null when absent or blank. */

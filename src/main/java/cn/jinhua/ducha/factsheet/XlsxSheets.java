@@ -87,6 +87,10 @@ final class XlsxSheets {
             if (xr == null) {
                 continue;
             }
+            String ignored = ignoredCellsError(xr, r);
+            if (ignored != null) {
+                return SheetRows.Read.unreadable(ignored);
+            }
             SheetRows.Row row = new SheetRows.Row(text(xr.getCell(0)), value(xr.getCell(1)), text(xr.getCell(2)),
                     at(r, 0), at(r, 1), at(r, 2));
             if (row.isBlank()) {
@@ -107,6 +111,33 @@ final class XlsxSheets {
                     .formatted(SheetRows.HEADER, SheetRows.HEADER));
         }
         return SheetRows.Read.of(rows);
+    }
+
+    /**
+     * The cells intake ignores (the template's labels, targets and last values, or anything typed beside them) stay in
+     * the stored file, which someone will open in a spreadsheet: a formula there, or text that one would take for a
+     * formula, refuses the sheet as it would in a read column.
+     */
+    private static String ignoredCellsError(XSSFRow xr, int r) {
+        for (int c = 3; c < xr.getLastCellNum(); c++) {
+            org.apache.poi.xssf.usermodel.XSSFCell cell = xr.getCell(c);
+            if (cell == null) {
+                continue;
+            }
+            if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA) {
+                String f = cell.getCellFormula();
+                String shown = f.length() > 40 ? f.substring(0, 40) + "…" : f;
+                return "%s: 含公式 =%s，不予接收 / holds the formula =%s and is refused".formatted(at(r, c), shown,
+                        shown);
+            }
+            if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+                String error = SheetReader.textError(at(r, c), cell.getStringCellValue());
+                if (error != null) {
+                    return error;
+                }
+            }
+        }
+        return null;
     }
 
     private static String at(int row, int column) {

@@ -98,7 +98,13 @@ class CsvSheetsTests {
                         "字段 field,值 value\nunit,\"yiwu\nperiod,2023-09\n".getBytes(UTF_8), "CSV", "not valid CSV"),
                 argumentSet("An empty file has no header", new byte[0], "表头", "no header"),
                 argumentSet("A file of blank lines has no header", "\n,,\n\n".getBytes(UTF_8), "表头", "no header"),
-                argumentSet("A file over the size limit is refused unread", tooLarge, "文件过大", "too large"));
+                argumentSet("A file over the size limit is refused unread", tooLarge, "文件过大", "too large"),
+                argumentSet("A formula in a column intake ignores is refused all the same",
+                        "字段 field,值 value\nunit,yiwu,,\"=cmd|' /C calc'!A0\"\nperiod,2023-09\n".getBytes(UTF_8),
+                        "第 2 行 / row 2 第 4 列 / column 4", "like a formula and is refused"),
+                argumentSet("A formula behind a tab in an ignored column is refused",
+                        "字段 field,值 value\nunit,yiwu,,,\t@SUM(A1)\nperiod,2023-09\n".getBytes(UTF_8),
+                        "column 5", "like a formula"));
     }
 
     @ParameterizedTest(name = "{argumentSetName}")
@@ -110,6 +116,12 @@ class CsvSheetsTests {
         assertThat(result.rejection().orElseThrow().errors()).singleElement().asString()
                 .contains(chinese)
                 .contains(english);
+    }
+
+    @Test
+    void takesNegativeNumbersAndLabelsInTheIgnoredColumns() {
+        byte[] csv = "字段 field,值 value\nunit,yiwu,,全年目标,-3.5\nperiod,2023-09,,,+2\n".getBytes(UTF_8);
+        assertThat(reader.read(SOURCE, SheetFormat.CSV, csv).rejection()).isEmpty();
     }
 
     @Test

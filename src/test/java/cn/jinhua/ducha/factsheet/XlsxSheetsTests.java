@@ -109,6 +109,22 @@ class XlsxSheetsTests {
     }
 
     @Test
+    void refusesAFormulaOrFormulaTextInAColumnIntakeIgnores() throws IOException {
+        byte[] formula = edited(w -> cell(w, "E5").setCellFormula("HYPERLINK(\"http://evil\",\"点此\")"));
+        byte[] text = edited(w -> cell(w, "D4").setCellValue("\t=cmd|' /C calc'!A0"));
+        byte[] fine = edited(w -> {
+            cell(w, "D4").setCellValue("≤ 80");
+            cell(w, "E5").setCellValue(-3.5);
+        });
+
+        assertThat(rejected(formula)).singleElement().asString().startsWith("单元格 E5 / cell E5:")
+                .contains("holds the formula =HYPERLINK");
+        assertThat(rejected(text)).singleElement().asString().startsWith("单元格 D4 / cell D4:")
+                .contains("like a formula");
+        accepted(fine);
+    }
+
+    @Test
     void refusesAnErrorValue() throws IOException {
         byte[] xlsx = edited(w -> cell(w, "B4").setCellErrorValue(org.apache.poi.ss.usermodel.FormulaError.DIV0));
 
