@@ -7,6 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
 import org.springframework.core.annotation.Order;
+import cn.jinhua.ducha.web.LoginThrottledException;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.LocaleResolver;
@@ -17,7 +19,7 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
  * The dashboard's login and language. Everything the API's chain (web.Security, order 1) leaves is the dashboard's:
- * a form login with a session, CSRF tokens on every form, logout; the style sheet, the WebJars and the login page are
+ * a form login with a session (throttled as the API's Basic logins are), CSRF tokens on every form, logout; the style sheet, the WebJars and the login page are
  * open, every other page needs a login, and the audit pages an auditor. The language is Chinese unless the user
  * picks English ({@code ?lang=en}), kept in a cookie so that it survives the login.
  */
@@ -29,8 +31,14 @@ class DashboardSecurity implements WebMvcConfigurer {
 
     @Bean
     @Order(2)
-    SecurityFilterChain dashboard(HttpSecurity http) throws Exception {
-        http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/overview", false).permitAll())
+    SecurityFilterChain dashboard(HttpSecurity http, AuthenticationManager logins) throws Exception {
+        // the API's throttled password logins (web.Security): a refused attempt comes back to the login page with
+        // the minutes to wait, and costs no password check
+        http.authenticationManager(logins)
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/overview", false).permitAll()
+                        .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                                + (e instanceof LoginThrottledException throttled
+                                ? "/login?throttled=" + throttled.retryAfterMinutes() : "/login?error"))))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .exceptionHandling(x -> x.accessDeniedPage("/denied"))
                 .authorizeHttpRequests(a -> a
