@@ -34,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * fresh H2 file or a fresh PostgreSQL database, with a county supervisor and an API token for each county-level unit
  * of the samples, August's and September's sample sheets stored through the API and September judged. Then 20
  * clients, each as one county's token (or its password, to compare), loop for 10 s of warm-up and 60 s measured:
- * submit their unit's sheet, then read evaluations, verdicts, alerts and sheets. Prints the requests, failures, p50
+ * submit their unit's sheet for October (a new revision each time), then read evaluations, September's verdicts,
+ * open alerts and September's sheets. Prints the requests, failures, p50
  * and p99 per endpoint, and writes the table to {@code target/benchmarks/api-load-<db>-<auth>.md}.
  *
  * <p>Arguments: {@code h2} or {@code postgres} (the server named by DUCHA_TEST_PG, as the tests use it), then
@@ -158,7 +159,11 @@ public final class ApiLoad {
             String authorization = basic ? basic(county[1]) : "Bearer " + county[2];
             Thread client = new Thread(() -> {
                 try {
-                    byte[] sheet = Files.readAllBytes(Path.of("samples", "2023-09", county[0] + ".json"));
+                    // October's sheet (September's numbers), so that the September the clients read stays as
+                    // set up instead of growing by a revision with every submission
+                    byte[] sheet = Files.readString(Path.of("samples", "2023-09", county[0] + ".json"),
+                            StandardCharsets.UTF_8).replaceFirst("\"period\"\\s*:\\s*\"2023-09\"",
+                            "\"period\": \"2023-10\"").getBytes(StandardCharsets.UTF_8);
                     while (System.nanoTime() < ends) {
                         measuring = System.nanoTime() >= warmUpEnds;
                         timed("POST /api/sheets", post("/api/sheets", authorization, "application/json", sheet));
