@@ -17,6 +17,7 @@ import cn.jinhua.ducha.rulebook.Rulebook;
 import cn.jinhua.ducha.rulebook.RulebookException;
 import cn.jinhua.ducha.store.Store;
 import cn.jinhua.ducha.store.StoreException;
+import cn.jinhua.ducha.web.ApiProblem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,7 +32,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {EvaluateCommand.class, ValidateCommand.class, CatalogueCommand.class, SubmitCommand.class,
                 RunsCommand.class, AuditCommand.class, ReplayCommand.class, DiffCommand.class, ExplainCommand.class,
                 AlertsCommand.class, WaiveCommand.class, WebhooksCommand.class, TickCommand.class,
-                SchedulerCommand.class, TemplateCommand.class, ServeCommand.class, RuleCommand.class})
+                SchedulerCommand.class, TemplateCommand.class, ServeCommand.class, RuleCommand.class,
+                UsersCommand.class})
 public final class Ducha {
 
     static final int REJECTED = 2;
@@ -93,7 +95,7 @@ public final class Ducha {
         });
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             err.println(e instanceof RulebookException || e instanceof IllegalArgumentException
-                    || e instanceof StoreException || e instanceof CatalogueException
+                    || e instanceof StoreException || e instanceof CatalogueException || e instanceof ApiProblem
                     ? e.getMessage() : "ducha: " + e);
             return FAILED;
         });

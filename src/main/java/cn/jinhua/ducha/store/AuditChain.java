@@ -19,7 +19,7 @@ public final class AuditChain {
     /** What an entry records. */
     public enum Kind {
         SUBMISSION("报表"), REFUSAL("退回"), RULESET("规则集"), RUN("评判运行"), ALERT_EVENT("预警变更"),
-        WAIVER("豁免"), WEBHOOK("推送地址");
+        WAIVER("豁免"), WEBHOOK("推送地址"), USER_EVENT("用户变更");
 
         private final String label;
 
@@ -118,7 +118,8 @@ public final class AuditChain {
                 Kind.RUN, "cast(t.id as varchar(40)) from run t",
                 Kind.ALERT_EVENT, "cast(t.id as varchar(40)) from alert_event t",
                 Kind.WAIVER, "cast(t.id as varchar(40)) from waiver t",
-                Kind.WEBHOOK, "cast(t.id as varchar(40)) from webhook t");
+                Kind.WEBHOOK, "cast(t.id as varchar(40)) from webhook t",
+                Kind.USER_EVENT, "cast(t.id as varchar(40)) from user_event t");
         for (Kind kind : Kind.values()) {
             String ref = refs.get(kind);
             List<String> missing = store.jdbc().sql("select " + ref + " where not exists (select 1 from audit_entry a"
@@ -190,6 +191,8 @@ public final class AuditChain {
             case WEBHOOK -> one("""
                     select id, name, url, secret, format, levels, units, tasks, created_by, created_at
                     from webhook where id = ?""", Long.parseLong(ref), AuditChain::columns);
+            case USER_EVENT -> one("select id, username, event, detail, actor, at from user_event where id = ?",
+                    Long.parseLong(ref), AuditChain::columns);
         };
     }
 

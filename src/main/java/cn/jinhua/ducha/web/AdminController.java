@@ -12,9 +12,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -26,15 +28,29 @@ class AdminController {
     private final RulesInForce rules;
     private final Users users;
     private final Webhooks webhooks;
+    private final ApiTokens tokens;
 
-    AdminController(RulesInForce rules, Users users, Webhooks webhooks) {
+    AdminController(RulesInForce rules, Users users, Webhooks webhooks, ApiTokens tokens) {
         this.rules = rules;
         this.users = users;
         this.webhooks = webhooks;
+        this.tokens = tokens;
     }
 
     /** A user to add. */
     record NewUser(String username, String password, Role role, String unit) {
+    }
+
+    /** A user's new password. */
+    record NewPassword(String password) {
+    }
+
+    /** A user's new role, and unit for a county supervisor. */
+    record NewRole(Role role, String unit) {
+    }
+
+    /** A token to issue: a name saying what uses it, and for how many days (90 unless given, at most 366). */
+    record NewToken(String name, Integer days) {
     }
 
     /** A webhook endpoint to add; empty filters accept everything. */
@@ -77,6 +93,61 @@ class AdminController {
         Users.Account account = users.add(body.username(), body.password(), body.role(), body.unit(),
                 viewer.username());
         return ResponseEntity.created(URI.create("/api/users/" + account.username())).body(account);
+    }
+
+    @Operation(summary = "停用用户 / disable a user: their logins and tokens stop working")
+    @PostMapping("/api/users/{username}/disable")
+    Users.Account disable(@PathVariable String username, @AuthenticationPrincipal Viewer viewer) {
+        return users.disable(username, viewer.username());
+    }
+
+    @Operation(summary = "启用用户 / enable a user again")
+    @PostMapping("/api/users/{username}/enable")
+    Users.Account enable(@PathVariable String username, @AuthenticationPrincipal Viewer viewer) {
+        return users.enable(username, viewer.username());
+    }
+
+    @Operation(summary = "重设密码 / set a user's password")
+    @PutMapping("/api/users/{username}/password")
+    Users.Account resetPassword(@PathVariable String username, @RequestBody NewPassword body,
+                                @AuthenticationPrincipal Viewer viewer) {
+        return users.resetPassword(username, body.password(), viewer.username());
+    }
+
+    @Operation(summary = "改变角色 / change a user's role (and unit)")
+    @PutMapping("/api/users/{username}/role")
+    Users.Account changeRole(@PathVariable String username, @RequestBody NewRole body,
+                             @AuthenticationPrincipal Viewer viewer) {
+        return users.changeRole(username, body.role(), body.unit(), viewer.username());
+    }
+
+    @Operation(summary = "用户变更记录 / what happened to a user, oldest first")
+    @GetMapping("/api/users/{username}/history")
+    List<Users.Recorded> history(@PathVariable String username) {
+        return users.history(username);
+    }
+
+    @Operation(summary = "用户的令牌 / a user's API tokens (never the tokens themselves)")
+    @GetMapping("/api/users/{username}/tokens")
+    List<ApiTokens.Token> tokens(@PathVariable String username) {
+        return tokens.list(username);
+    }
+
+    @Operation(summary = "签发令牌 / issue an API token for a user; the answer carries the token, once")
+    @PostMapping("/api/users/{username}/tokens")
+    ResponseEntity<ApiTokens.Issued> issueToken(@PathVariable String username, @RequestBody NewToken body,
+                                                @AuthenticationPrincipal Viewer viewer) {
+        ApiTokens.Issued issued = tokens.issue(username, body.name(), body.days(), viewer.username());
+        return ResponseEntity.created(URI.create("/api/users/" + issued.username() + "/tokens/" + issued.id()))
+                .body(issued);
+    }
+
+    @Operation(summary = "撤销令牌 / revoke an API token: it stops working at once")
+    @DeleteMapping("/api/users/{username}/tokens/{id}")
+    ResponseEntity<Void> revokeToken(@PathVariable String username, @PathVariable long id,
+                                     @AuthenticationPrincipal Viewer viewer) {
+        tokens.revoke(username, id, viewer.username());
+        return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "推送地址列表 / webhook endpoints")

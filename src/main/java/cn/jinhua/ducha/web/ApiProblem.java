@@ -8,7 +8,7 @@ import org.springframework.http.HttpStatus;
  * A request the API refuses, answered as problem+json: the status, the kind of problem, a detail in Chinese and
  * English, and every field at fault.
  */
-final class ApiProblem extends RuntimeException {
+public final class ApiProblem extends RuntimeException {
 
     /** A field at fault: its path ("facts.tax.online_pct", "unit") and why, in Chinese and English. */
     record FieldError(String field, String message) {

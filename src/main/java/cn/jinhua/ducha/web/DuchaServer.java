@@ -14,6 +14,7 @@ import cn.jinhua.ducha.store.Store;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -60,11 +61,22 @@ public class DuchaServer {
         return connector -> connector.setEncodedSolidusHandling("passthrough");
     }
 
+    /**
+     * The server's clock: the store's times, token expiry and login throttling follow it. A test starts a server
+     * with its own by registering a {@code Clock} before the context is refreshed.
+     */
+    @Bean
+    @ConditionalOnMissingBean(Clock.class)
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
     @Bean(destroyMethod = "close")
     Store store(@Value("${ducha.db.url:}") String url, @Value("${ducha.db.user:}") String user,
-                @Value("${ducha.db.password:}") String password, @Value("${ducha.db.connections:10}") int connections) {
+                @Value("${ducha.db.password:}") String password, @Value("${ducha.db.connections:10}") int connections,
+                Clock clock) {
         return Store.open(url.isBlank() ? Store.DEFAULT_URL : url, user.isBlank() ? null : user,
-                password.isBlank() ? null : password, Clock.systemUTC(), connections);
+                password.isBlank() ? null : password, clock, connections);
     }
 
     @Bean
@@ -81,7 +93,7 @@ public class DuchaServer {
     Users users(Store store, PasswordEncoder encoder, RulesInForce rules,
                 @Value("${ducha.admin.username:admin}") String admin,
                 @Value("${ducha.admin.password:}") String password) {
-        Users users = new Users(store, encoder, rules);
+        Users users = new Users(store, encoder, () -> rules.current().catalogue());
         users.ensureAdmin(admin, password);
         return users;
     }

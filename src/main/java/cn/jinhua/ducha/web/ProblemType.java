@@ -18,6 +18,7 @@ enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", "不支持该方法", "Method not allowed"),
     NOT_ACCEPTABLE("not-acceptable", "无法提供所要的格式", "Not acceptable"),
     CONFLICT("conflict", "与当前状态冲突", "Conflict with the current state"),
+    TOO_MANY_REQUESTS("too-many-requests", "请求过多，请稍后再试", "Too many requests"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "幂等键已用于另一请求", "Idempotency key reused for another request"),
     RULES_REJECTED("rules-rejected", "规则无法编译，仍使用原规则", "The rules do not compile; the old rules stay in force"),
     INTERNAL("internal", "服务器内部错误", "Internal server error");
@@ -67,6 +68,7 @@ enum ProblemType {
             case 409 -> CONFLICT;
             case 413 -> TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> TOO_MANY_REQUESTS;
             default -> HttpStatus.valueOf(status).is5xxServerError() ? INTERNAL : BAD_REQUEST;
         };
     }

@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import cn.jinhua.ducha.RulesCopy;
@@ -22,7 +23,10 @@ import cn.jinhua.ducha.factsheet.SheetFormat;
 import cn.jinhua.ducha.factsheet.SheetReader;
 import cn.jinhua.ducha.store.Store;
 import cn.jinhua.ducha.store.TestDatabases;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,17 +42,93 @@ final class TestServer {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static TestServer shared;
+    private static TestServer clocked;
 
     final ConfigurableApplicationContext context;
     final Path rules;
     final URI base;
+    /** The server's clock where the test owns it ({@link #clocked()}), else null. */
+    final TestClock clock;
+    /** How many times the server's password encoder checked a password, where the test counts ({@link #clocked()}). */
+    final AtomicInteger passwordChecks;
     private final java.util.Set<String> loaded = new java.util.HashSet<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private TestServer(ConfigurableApplicationContext context, Path rules) {
+    private TestServer(ConfigurableApplicationContext context, Path rules, TestClock clock,
+                       AtomicInteger passwordChecks) {
         this.context = context;
         this.rules = rules;
+        this.clock = clock;
+        this.passwordChecks = passwordChecks;
         this.base = URI.create("http://localhost:" + context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    /**
+     * A second server for the tests of logins and tokens, which lock users and addresses out and move time: its
+     * own store (PostgreSQL or H2, as the shared one's), a {@link TestClock} the tests move instead of sleeping, and
+     * a count of the password checks its encoder makes. Only the administrator exists at first.
+     */
+    static synchronized TestServer clocked() {
+        if (clocked == null) {
+            try {
+                Path dir = Files.createTempDirectory("ducha-logins-");
+                Path rules = RulesCopy.in(dir);
+                TestClock clock = new TestClock(java.time.Instant.now());
+                AtomicInteger checks = new AtomicInteger();
+                String[] args = {"--server.port=0", "--ducha.rules=" + rules, "--ducha.db.url="
+                        + (TestDatabases.PG_ADMIN != null && !TestDatabases.PG_ADMIN.isBlank()
+                        ? TestDatabases.postgres(dir) : TestDatabases.h2(dir)), "--ducha.admin.username=admin", "--ducha.admin.password=" + PASSWORD};
+                ConfigurableApplicationContext context = new SpringApplicationBuilder(DuchaServer.class)
+                        .initializers(c -> {
+                            c.getBeanFactory().registerSingleton("clock", clock);
+                            c.getBeanFactory().addBeanPostProcessor(new CountingEncoders(checks));
+                        })
+                        .run(args);
+                clocked = new TestServer(context, rules, clock, checks);
+                Runtime.getRuntime().addShutdownHook(new Thread(context::close));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return clocked;
+    }
+
+    /** Wraps the server's password encoder so that a test can count how often a password is checked. */
+    private record CountingEncoders(AtomicInteger checks) implements BeanPostProcessor {
+
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String name) {
+            return bean instanceof PasswordEncoder encoder && !(bean instanceof CountingEncoder)
+                    ? new CountingEncoder(encoder, checks) : bean;
+        }
+    }
+
+    /** A password encoder that counts its {@code matches}, the BCrypt hash every password login costs. */
+    private static final class CountingEncoder implements PasswordEncoder {
+
+        private final PasswordEncoder delegate;
+        private final AtomicInteger counter;
+
+        CountingEncoder(PasswordEncoder delegate, AtomicInteger counter) {
+            this.delegate = delegate;
+            this.counter = counter;
+        }
+
+        @Override
+        public String encode(CharSequence raw) {
+            return delegate.encode(raw);
+        }
+
+        @Override
+        public boolean matches(CharSequence raw, String encoded) {
+            counter.incrementAndGet();
+            return delegate.matches(raw, encoded);
+        }
+
+        @Override
+        public boolean upgradeEncoding(String encoded) {
+            return delegate.upgradeEncoding(encoded);
+        }
     }
 
     /** The server, started on first use and stopped when the test JVM ends. */
@@ -75,7 +155,7 @@ final class TestServer {
             properties.put("ducha.admin.username", "admin");
             properties.put("ducha.admin.password", PASSWORD);
             properties.putAll(settings);
-            TestServer server = new TestServer(DuchaServer.start(properties), rules);
+            TestServer server = new TestServer(DuchaServer.start(properties), rules, null, new AtomicInteger());
             for (String[] user : new String[][] {{"city", "CITY", null}, {"auditor", "AUDITOR", null},
                     {"lanxi", "COUNTY", "lanxi"}, {"dongyang", "COUNTY", "dongyang"}}) {
                 Map<String, Object> body = new LinkedHashMap<>();

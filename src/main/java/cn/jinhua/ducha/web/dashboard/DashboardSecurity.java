@@ -3,11 +3,13 @@ package cn.jinhua.ducha.web.dashboard;
 import java.time.Duration;
 import java.util.Locale;
 
+import cn.jinhua.ducha.web.LoginThrottledException;
 import cn.jinhua.ducha.web.WebHeaders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -19,8 +21,9 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
  * The dashboard's login and language. Everything the API's chain (web.Security, order 1) leaves is the dashboard's:
- * a form login with a session, CSRF tokens on every form, logout; the style sheet, the WebJars and the login page are
- * open, every other page needs a login, the audit pages an auditor, and the webhook deliveries an administrator. The language is Chinese unless the user
+ * a form login with a session (throttled as the API's Basic logins are), CSRF tokens on every form, logout; the style
+ * sheet, the WebJars and the login page are open, every other page needs a login, the audit pages an auditor, and the
+ * webhook deliveries an administrator. The language is Chinese unless the user
  * picks English ({@code ?lang=en}), kept in a cookie so that it survives the login.
  */
 @Configuration
@@ -31,11 +34,17 @@ class DashboardSecurity implements WebMvcConfigurer {
 
     @Bean
     @Order(2)
-    SecurityFilterChain dashboard(HttpSecurity http) throws Exception {
+    SecurityFilterChain dashboard(HttpSecurity http, AuthenticationManager logins) throws Exception {
         // redirects say a path, never a URL built from the request's Host header (which a client chooses)
         LoginUrlAuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
         login.setFavorRelativeUris(true);
-        http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/overview", false).permitAll())
+        // the API's throttled password logins (web.Security): a refused attempt comes back to the login page with
+        // the minutes to wait, and costs no password check
+        http.authenticationManager(logins)
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/overview", false).permitAll()
+                        .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                                + (e instanceof LoginThrottledException throttled
+                                ? "/login?throttled=" + throttled.retryAfterMinutes() : "/login?error"))))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .exceptionHandling(x -> x.accessDeniedPage("/denied").authenticationEntryPoint(login))
                 .headers(WebHeaders::apply)

@@ -53,8 +53,13 @@ class OverviewPages {
         return "redirect:/overview";
     }
 
+    /** The login page; {@code ?throttled=N} (from a refused login) says how many minutes to wait. */
     @GetMapping("/login")
-    String login() {
+    String login(@RequestParam(required = false) String throttled, Model model) {
+        // only a small number is shown: the parameter is in the address bar, anyone can write anything there
+        if (throttled != null && throttled.matches("[1-9][0-9]{0,3}")) {
+            model.addAttribute("throttledMinutes", Integer.parseInt(throttled));
+        }
         return "dashboard/login";
     }
 
