@@ -184,11 +184,27 @@ public final class Supervision {
 
     /** Every tracked alert that {@code filter} accepts, by id. */
     public List<TrackedAlert> list(Predicate<TrackedAlert> filter) {
+        return list(null, filter);
+    }
+
+    /**
+     * Followed-up alerts of one unit only where {@code unit} is given (null: every unit), that pass {@code filter}:
+     * a county supervisor's request reads its own cases and their histories, not the city's.
+     */
+    public List<TrackedAlert> list(String unit, Predicate<TrackedAlert> filter) {
         Map<Long, List<AlertEvent>> events = new LinkedHashMap<>();
-        store.jdbc().sql("select * from alert_event order by case_id, id")
+        store.jdbc().sql("""
+                        select e.* from alert_event e
+                        where cast(:unit as varchar(40)) is null
+                           or e.case_id in (select c.id from alert_case c where c.unit = :unit)
+                        order by e.case_id, e.id""")
+                .param("unit", unit)
                 .query((rs, n) -> events.computeIfAbsent(rs.getLong("case_id"), k -> new ArrayList<>()).add(event(rs)))
                 .list();
-        return store.jdbc().sql("select * from alert_case order by id")
+        return store.jdbc().sql("""
+                        select * from alert_case where cast(:unit as varchar(40)) is null or unit = :unit
+                        order by id""")
+                .param("unit", unit)
                 .query((rs, n) -> new TrackedAlert(rs.getLong("id"), rs.getString("unit"),
                         "-".equals(rs.getString("commitment_key")) ? null : rs.getString("commitment_key"),
                         rs.getString("level"), rs.getObject("opened_at", OffsetDateTime.class).toInstant(),

@@ -69,8 +69,9 @@ public record H2Credentials(String user, String password) {
                     return kept;
                 }
             } catch (SQLException e) {
-                // another process holds the file while it opens or closes it: that passes within moments
-                if (WRONG_PASSWORD.equals(e.getSQLState()) || attempt == ATTEMPTS) {
+                // another process holds the file while it opens or closes it, or set the password between our two
+                // tries (the kept one refused, then the empty one): either passes within moments
+                if (attempt == ATTEMPTS) {
                     throw new StoreException(("无法以 %s 中的口令打开数据库 %s / cannot open the store %s with the password "
                             + "kept in %s: %s").formatted(fileOf(file), file, file, fileOf(file), e.getMessage()), e);
                 }

@@ -189,6 +189,26 @@ public final class Runs {
                 .list();
     }
 
+    /**
+     * A run's verdicts without their traces, as lists show them, of one unit only where {@code unit} is given (null:
+     * every unit): a county supervisor's request reads its own rows, not the city's with every trace.
+     */
+    public List<StoredVerdict> verdictsOf(long runId, String unit) {
+        return store.jdbc().sql("""
+                        select seq, unit, commitment, status, light, value_json, target, expected, rule, explanation,
+                               missing_units, baseline
+                        from verdict
+                        where run_id = :run and (cast(:unit as varchar(40)) is null or unit = :unit)
+                        order by seq""")
+                .param("run", runId).param("unit", unit)
+                .query((rs, n) -> new StoredVerdict(rs.getInt("seq"), rs.getString("unit"),
+                        rs.getString("commitment"), rs.getString("status"), rs.getString("light"),
+                        rs.getString("value_json"), rs.getString("target"), rs.getString("expected"),
+                        rs.getString("rule"), rs.getString("explanation"), rs.getString("missing_units"), null,
+                        rs.getString("baseline")))
+                .list();
+    }
+
     public List<StoredAlert> alerts(long runId) {
         return store.jdbc().sql("select * from alert where run_id = ? order by seq").param(runId)
                 .query((rs, n) -> new StoredAlert(rs.getInt("seq"), rs.getString("unit"), rs.getString("commitment"),

@@ -118,10 +118,15 @@ public final class Submissions {
                 .params(unit, period.toString()).query(Submissions::revision).list();
     }
 
-    /** Every revision, of one unit and one period where they are given (null: any), by period, unit, revision. */
+    /**
+     * Every revision, of one unit and one period where they are given (null: any), by period, unit, revision; a
+     * listing, so without the bytes ({@link Revision#content()} is null: {@link #byIds} reads them).
+     */
     public List<Revision> find(String unit, YearMonth period) {
         return store.jdbc().sql("""
-                        select * from submission
+                        select id, unit, period, revision, source, sha256, submitted_by, received_by, received_at,
+                               cast(null as bytea) as content, reason
+                        from submission
                         where (cast(:unit as varchar(40)) is null or unit = :unit)
                           and (cast(:period as char(7)) is null or period = :period)
                         order by period, unit, revision""")

@@ -90,7 +90,8 @@ class AlertsController {
                     .formatted(unit, unit));
         }
         AlertState s = wanted;
-        return supervision.list(t -> viewer.reads(t.unit())
+        String only = unit != null ? unit : viewer.role() == Role.COUNTY ? viewer.unit() : null;
+        return supervision.list(only, t -> viewer.reads(t.unit())
                         && (s == null || t.state() == s)
                         && (unit == null || t.unit().equals(unit))
                         && (level == null || t.level().equalsIgnoreCase(level))

@@ -133,8 +133,7 @@ class EvaluationsController {
         } else {
             throw ApiProblem.invalid("period", "须给出 period 或 run / give period or run");
         }
-        return verdicts(r, viewer).stream()
-                .filter(v -> unit == null || v.unit().equals(unit))
+        return verdicts(r, viewer, unit).stream()
                 .filter(v -> status == null || v.status().equalsIgnoreCase(status))
                 .filter(v -> task == null || task.equals(v.task()))
                 .toList();
@@ -183,8 +182,14 @@ class EvaluationsController {
     }
 
     private List<VerdictView> verdicts(Runs.Run r, Viewer viewer) {
+        return verdicts(r, viewer, null);
+    }
+
+    /** The verdicts of a run the viewer may read, of {@code unit} only where it is given; read without traces. */
+    private List<VerdictView> verdicts(Runs.Run r, Viewer viewer, String unit) {
         Map<String, String> waived = waivers(r.id());
-        return store.runs().verdicts(r.id()).stream().filter(v -> viewer.reads(v.unit()))
+        String only = unit != null ? unit : viewer.role() == Role.COUNTY ? viewer.unit() : null;
+        return store.runs().verdictsOf(r.id(), only).stream().filter(v -> viewer.reads(v.unit()))
                 .map(v -> view(r, v, waived)).toList();
     }
 

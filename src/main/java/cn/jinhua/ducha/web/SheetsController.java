@@ -169,7 +169,8 @@ class SheetsController {
             throw ApiProblem.forbidden("unit", "您不能查阅 %s 的报表 / you may not read %s's sheets"
                     .formatted(unit, unit));
         }
-        return store.submissions().find(unit, period).stream()
+        String only = unit != null ? unit : viewer.role() == Role.COUNTY ? viewer.unit() : null;
+        return store.submissions().find(only, period).stream()
                 .filter(r -> viewer.reads(r.unit()))
                 .map(RevisionView::of)
                 .toList();
