@@ -31,6 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "预警 alerts", description = "预警督办与豁免 / alerts, their follow-up, and waivers")
 class AlertsController {
 
+    /** What the notes and reasons' columns hold (V3__alerting.sql: varchar(2000)); a little less, to be sure. */
+    private static final int MAX_TEXT = 1000;
+
     private final Supervision supervision;
     private final Waivers waivers;
     private final RulesInForce rules;
@@ -114,7 +117,8 @@ class AlertsController {
             throw ApiProblem.forbidden("您不能签收 %s 的预警 / you may not acknowledge %s's alerts"
                     .formatted(t.unit(), t.unit()));
         }
-        return AlertCase.of(supervision.acknowledge(id, viewer.username(), body == null ? null : body.note()));
+        String note = TextFields.checked("note", body == null ? null : body.note(), MAX_TEXT);
+        return AlertCase.of(supervision.acknowledge(id, viewer.username(), note));
     }
 
     @Operation(summary = "关闭预警(须说明理由) / close an alert by hand, with a reason (city)")
@@ -124,7 +128,8 @@ class AlertsController {
         if (body.reason() == null || body.reason().isBlank()) {
             throw ApiProblem.invalid("reason", "关闭预警须说明理由 / closing an alert needs a reason");
         }
-        return AlertCase.of(supervision.close(id, viewer.username(), body.reason()));
+        return AlertCase.of(supervision.close(id, viewer.username(),
+                TextFields.checked("reason", body.reason(), MAX_TEXT)));
     }
 
     @Operation(summary = "豁免列表 / waivers of the units you may see, newest first")
@@ -164,7 +169,7 @@ class AlertsController {
         }
         String unit = catalogue.unit(body.unit()).orElseThrow().id();
         return ResponseEntity.status(HttpStatus.CREATED).body(waivers.grant(unit, body.commitment(), from, to,
-                body.reason(), expires, viewer.username()));
+                TextFields.checked("reason", body.reason(), MAX_TEXT), expires, viewer.username()));
     }
 
     private TrackedAlert require(long id, Viewer viewer) {

@@ -210,17 +210,7 @@ class SheetsController {
 
     /** A reason is recorded and shown beside the sheet: bounded, and no formula or hidden characters. */
     private static void checkReason(String why) {
-        if (why == null) {
-            return;
-        }
-        if (why.length() > MAX_REASON) {
-            throw ApiProblem.invalid("reason", "理由最多 %d 字 / a reason has at most %d characters"
-                    .formatted(MAX_REASON, MAX_REASON));
-        }
-        String error = SheetReader.textError("reason", why);
-        if (error != null) {
-            throw ApiProblem.invalid("reason", error.substring("reason: ".length()));
-        }
+        TextFields.checked("reason", why, MAX_REASON);
     }
 
     /** A rejection as problem+json: every error, each with the field it names where it names one. */

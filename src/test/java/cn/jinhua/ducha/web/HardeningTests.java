@@ -125,6 +125,29 @@ class HardeningTests {
         assertThat(location).doesNotContain("evil.example").endsWith("/login");
     }
 
+    @Test
+    void notesAndReasonsRefuseFormulasHiddenCharactersAndLengthNamingTheField() {
+        JsonNode open = TestServer.json(server.get("city", "/api/alerts?unit=lanxi"));
+        long id = open.get(0).get("id").asLong();
+
+        HttpResponse<String> bidi = server.post("lanxi", "/api/alerts/" + id + "/ack",
+                java.util.Map.of("note", "已整改\u202e完成"));
+        HttpResponse<String> formula = server.post("city", "/api/alerts/" + id + "/close",
+                java.util.Map.of("reason", "\t=HYPERLINK(\"http://evil\")"));
+        HttpResponse<String> waiver = server.post("city", "/api/waivers", java.util.Map.of("unit", "lanxi",
+                "commitment", "T09.2", "from", "2023-09", "to", "2023-12", "reason", "x".repeat(1001),
+                "expires", "2024-01-31"));
+
+        assertThat(java.util.List.of(bidi, formula, waiver)).allSatisfy(r -> {
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+            assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        });
+        assertThat(TestServer.json(bidi).get("errors").get(0).get("field").asString()).isEqualTo("note");
+        assertThat(TestServer.json(bidi).get("detail").asString()).contains("U+202E");
+        assertThat(TestServer.json(formula).get("errors").get(0).get("field").asString()).isEqualTo("reason");
+        assertThat(TestServer.json(waiver).get("detail").asString()).contains("at most 1000 characters");
+    }
+
     /** An HTTP/1.1 exchange written by hand: the JDK client will not send a Host header of our choosing. */
     private static String raw(String request) throws IOException {
         try (Socket socket = new Socket(server.base.getHost(), server.base.getPort())) {
