@@ -76,17 +76,20 @@ public final class Rulebook {
     private final Catalogue catalogue;
     private final KieBase kieBase;
     private final String hash;
+    /** What the rules were built from, as {@link Precompiled} keys it. */
+    private final String precompiledKey;
     private final Map<String, String> files;
     private final Map<String, String> texts;
     private final Map<String, String> rules;
     /** Sessions are reset and reused, not built anew: building one costs more than judging a sheet in it. */
     private final KieSessionsPool sessions;
 
-    private Rulebook(Catalogue catalogue, KieBase kieBase, String hash, Map<String, String> files,
-                     Map<String, String> texts) {
+    private Rulebook(Catalogue catalogue, KieBase kieBase, String hash, String precompiledKey,
+                     Map<String, String> files, Map<String, String> texts) {
         this.catalogue = catalogue;
         this.kieBase = kieBase;
         this.hash = hash;
+        this.precompiledKey = precompiledKey;
         this.files = files;
         this.texts = texts;
         this.rules = rulesByName(texts);
@@ -108,13 +111,29 @@ public final class Rulebook {
      * @throws RulebookException naming every file and line (or commitment) that fails, with the compiler's message
      */
     public static Rulebook load(Path rulesDir, Path unitsFile) {
+        return load(rulesDir, unitsFile, true);
+    }
+
+    /**
+     * Reads and compiles {@code rulesDir} from its files, never taking the rules compiled with the build: the
+     * build's own step, and the benchmark of a first start on rules of one's own.
+     */
+    public static Rulebook compile(Path rulesDir) {
+        return load(rulesDir, rulesDir.resolve(Catalogue.DIRECTORY).resolve("units.yaml"), false);
+    }
+
+    private static Rulebook load(Path rulesDir, Path unitsFile, boolean shippedIfSame) {
         if (!Files.isDirectory(rulesDir)) {
             throw new RulebookException(List.of(rulesDir + ": 规则目录不存在 / no rules directory here"));
         }
         // one read of every file: the hash, the stored copy and the rule files all come from it
         Map<String, byte[]> snapshot = snapshot(rulesDir);
-        // The rule compiler takes long to start cold; it starts on a second core while the catalogue is read.
-        CompletableFuture<KnowledgeBuilder> builder = CompletableFuture.supplyAsync(Rulebook::startBuilder);
+        String key = Precompiled.key(snapshot);
+        // On a second core while the catalogue is read: the rules compiled with the build where they were compiled
+        // from these very files (Precompiled), else the rule compiler, which takes long to start cold.
+        CompletableFuture<Optional<KieBase>> shipped = CompletableFuture.supplyAsync(
+                () -> shippedIfSame ? Precompiled.read(key) : Optional.empty());
+        CompletableFuture<KnowledgeBuilder> builder = shipped.thenApply(s -> s.isPresent() ? null : startBuilder());
         Catalogue catalogue;
         try {
             catalogue = Catalogue.load(rulesDir, unitsFile);
@@ -154,14 +173,14 @@ public final class Rulebook {
         if (!problems.isEmpty()) {
             throw new RulebookException(problems);
         }
-        KieBase kieBase = compile(builder.join(), sources, problems);
+        KieBase kieBase = shipped.join().orElseGet(() -> compile(builder.join(), sources, problems));
         if (kieBase == null) {
             throw new RulebookException(problems);
         }
         checkOneRulePerCommitment(kieBase, catalogue);
         Map<String, String> files = new LinkedHashMap<>();
         snapshot.forEach((path, bytes) -> files.put(path, new String(bytes, StandardCharsets.UTF_8)));
-        return new Rulebook(catalogue, kieBase, hash(snapshot), Collections.unmodifiableMap(files),
+        return new Rulebook(catalogue, kieBase, hash(snapshot), key, Collections.unmodifiableMap(files),
                 Collections.unmodifiableMap(texts));
     }
 
@@ -282,6 +301,10 @@ public final class Rulebook {
 
     public Catalogue catalogue() {
         return catalogue;
+    }
+
+    String precompiledKey() {
+        return precompiledKey;
     }
 
     public KieBase kieBase() {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 import cn.jinhua.ducha.RulesCopy;
 import cn.jinhua.ducha.catalogue.Commitment;
@@ -103,5 +104,31 @@ class RulebookTests {
     void refusesAMissingRulesDirectory(@TempDir Path dir) {
         assertThatThrownBy(() -> Rulebook.load(dir.resolve("nowhere"))).isInstanceOf(RulebookException.class)
                 .hasMessageContaining("nowhere");
+    }
+
+    @Test
+    void takesTheRulesCompiledWithTheBuildOnlyForTheRulesTheyWereCompiledFrom(@TempDir Path dir) throws IOException {
+        Rulebook compiled = Rulebook.compile(RULES);
+        assertThat(Precompiled.read(compiled.precompiledKey())).as("the build compiled rules/ (pom.xml)")
+                .hasValueSatisfying(shipped -> assertThat(names(shipped)).isEqualTo(names(compiled.kieBase())));
+        assertThat(rulebook.precompiledKey()).isEqualTo(compiled.precompiledKey());
+
+        Path copy = RulesCopy.in(dir);
+        Files.writeString(copy.resolve("alerts.drl"), "\n// a comment changes the key\n", StandardOpenOption.APPEND);
+        Rulebook changed = Rulebook.load(copy);
+        assertThat(changed.precompiledKey()).isNotEqualTo(compiled.precompiledKey());
+        assertThat(Precompiled.read(changed.precompiledKey())).as("other rules are compiled").isEmpty();
+
+        Path units = RulesCopy.in(dir.resolve("units")).resolve("catalogue/units.yaml");
+        Files.writeString(units, Files.readString(units) + "\n# no rule names a unit\n");
+        assertThat(Rulebook.load(units.getParent().getParent()).precompiledKey())
+                .as("the registry of units is not part of what rules are compiled from")
+                .isEqualTo(compiled.precompiledKey());
+    }
+
+    private static java.util.Set<String> names(org.kie.api.KieBase kieBase) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        kieBase.getKiePackages().forEach(p -> p.getRules().forEach(r -> names.add(p.getName() + " " + r.getName())));
+        return names;
     }
 }
