@@ -5,6 +5,7 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,9 +40,11 @@ public final class Ducha {
     static final int REJECTED = 2;
     static final int FAILED = 1;
 
-    @Option(names = "--rules", paramLabel = "DIR", scope = ScopeType.INHERIT, defaultValue = "rules",
-            description = "规则目录 / the rules directory (default: ./rules)")
-    Path rules;
+    @Option(names = "--rules", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "规则目录 / the rules directory (default: ./rules, else the rules built into the jar)")
+    Path rulesOption;
+
+    private Path rules;
 
     @Option(names = "--db", paramLabel = "JDBC_URL", scope = ScopeType.INHERIT,
             description = "数据库 / the store's JDBC URL (default: $SPRING_DATASOURCE_URL, else an H2 file under ./data)")
@@ -102,9 +105,29 @@ public final class Ducha {
         return cli.execute(args);
     }
 
+    /**
+     * The rules directory: --rules as given; else ./rules where there is one; else the rules the jar was built with,
+     * said on stderr so that nobody mistakes them for a folder's.
+     */
+    synchronized Path rules() {
+        if (rules == null) {
+            Path local = Path.of("rules");
+            if (rulesOption != null || Files.isDirectory(local)) {
+                rules = rulesOption != null ? rulesOption : local;
+            } else {
+                rules = Rulebook.shipped().orElse(local);
+                if (!rules.equals(local)) {
+                    System.err.println("此处没有 rules 目录，使用 jar 内置的规则 / no rules folder here: using the rules "
+                            + "built into the jar");
+                }
+            }
+        }
+        return rules;
+    }
+
     /** The rules in force, compiled once for this run. */
     Rulebook rulebook() {
-        return Rulebook.load(rules);
+        return Rulebook.load(rules());
     }
 
     /** The store named by --db, the Spring property or its environment variable, or the embedded default. */

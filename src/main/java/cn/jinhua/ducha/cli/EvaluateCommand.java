@@ -109,7 +109,7 @@ final class EvaluateCommand implements Callable<Integer> {
     private SheetBatch readFolder() {
         Catalogue catalogue;
         try {
-            catalogue = Catalogue.load(ducha.rules);
+            catalogue = Catalogue.load(ducha.rules());
         } catch (RuntimeException e) {
             return null;
         }

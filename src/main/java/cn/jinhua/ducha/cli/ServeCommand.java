@@ -34,7 +34,7 @@ final class ServeCommand implements Callable<Integer> {
         System.setProperty("DUCHA_LOG_LEVEL", System.getProperty("DUCHA_LOG_LEVEL", "INFO"));
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", port);
-        properties.put("ducha.rules", ducha.rules.toString());
+        properties.put("ducha.rules", ducha.rules().toString());
         properties.put("ducha.rectification-days", ducha.rectificationDays);
         if (ducha.allowPrivateWebhooks) {
             properties.put("ducha.webhooks.allow-private", true);

@@ -50,7 +50,7 @@ final class TemplateCommand implements Callable<Integer> {
         if (from != null && !Files.isDirectory(from)) {
             throw new IllegalArgumentException("报表目录不存在 / no such folder: " + from);
         }
-        Catalogue catalogue = Catalogue.load(ducha.rules);
+        Catalogue catalogue = Catalogue.load(ducha.rules());
         Unit u = catalogue.unit(unit).orElseThrow(() -> new IllegalArgumentException(
                 "--unit: 未知单位 \"%s\" / unknown unit \"%s\"".formatted(unit, unit)));
         FactSheet last = from == null ? null : lastPeriod(catalogue, u, month);

@@ -35,7 +35,7 @@ final class UsersCommand {
     Ducha ducha;
 
     private Users users(Store store) {
-        return Users.over(store, () -> Catalogue.load(ducha.rules));
+        return Users.over(store, () -> Catalogue.load(ducha.rules()));
     }
 
     /** The first line of {@code file} ("-": standard input), the way {@code docker login --password-stdin} reads. */

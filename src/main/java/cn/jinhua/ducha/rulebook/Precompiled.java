@@ -40,6 +40,9 @@ final class Precompiled {
 
     /** Where the build puts the compiled rules, on the class path. */
     static final String RESOURCE = "META-INF/ducha/rules.compiled";
+    /** Where the build puts a copy of the rules' files, and the list of them. */
+    private static final String FILES = "META-INF/ducha/rules/";
+    private static final String INDEX = "META-INF/ducha/rules.index";
 
     private static final Logger LOG = LoggerFactory.getLogger(Precompiled.class);
     private static final String UNITS = "catalogue/units.yaml";
@@ -118,6 +121,52 @@ final class Precompiled {
         }
     }
 
+    /**
+     * The rules the jar was built with, unpacked into a temporary folder removed when the process ends; empty when
+     * the class path carries none.
+     */
+    static Optional<Path> unpack() {
+        ClassLoader loader = Precompiled.class.getClassLoader();
+        try (InputStream in = loader.getResourceAsStream(INDEX)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            List<String> files = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.isBlank()).toList();
+            Path dir = Files.createTempDirectory("ducha-rules-");
+            dir.toFile().deleteOnExit();
+            for (String file : files) {
+                Path target = dir.resolve(file).normalize();
+                if (!target.startsWith(dir)) {
+                    throw new IOException("a rules file outside the folder: " + file);
+                }
+                Files.createDirectories(target.getParent());
+                registerDeletion(dir, target.getParent());
+                try (InputStream bytes = loader.getResourceAsStream(FILES + file)) {
+                    if (bytes == null) {
+                        throw new IOException("missing from the jar: " + FILES + file);
+                    }
+                    Files.write(target, bytes.readAllBytes());
+                }
+                target.toFile().deleteOnExit();
+            }
+            return Optional.of(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("无法取出 jar 内置的规则 / cannot unpack the rules built into the jar", e);
+        }
+    }
+
+    /** Folders are deleted after their files: deleteOnExit runs in the reverse order of registration. */
+    private static void registerDeletion(Path root, Path dir) {
+        List<Path> chain = new ArrayList<>();
+        for (Path d = dir; !d.equals(root); d = d.getParent()) {
+            chain.add(d);
+        }
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            chain.get(i).toFile().deleteOnExit();
+        }
+    }
+
     static void write(String key, KieBase kieBase, OutputStream out) throws IOException {
         try (ObjectOutputStream objects = new ObjectOutputStream(out)) {
             objects.writeUTF(key);
@@ -131,12 +180,21 @@ final class Precompiled {
      */
     public static void main(String[] args) throws IOException {
         Path rules = Path.of(args[0]);
-        Path out = Path.of(args[1]).resolve(RESOURCE);
+        Path classes = Path.of(args[1]);
+        Path out = classes.resolve(RESOURCE);
         Rulebook rulebook = Rulebook.compile(rules);
         Files.createDirectories(out.getParent());
         try (OutputStream file = Files.newOutputStream(out)) {
             write(rulebook.precompiledKey(), rulebook.kieBase(), file);
         }
+        // the files too, so that the jar judges outside the repository with the rules it was built with
+        List<String> index = new ArrayList<>(rulebook.files().keySet());
+        for (String file : index) {
+            Path copy = classes.resolve(FILES + file);
+            Files.createDirectories(copy.getParent());
+            Files.write(copy, Files.readAllBytes(rules.resolve(file)));
+        }
+        Files.write(classes.resolve(INDEX), index, StandardCharsets.UTF_8);
         System.out.printf("precompiled %d rules into %s%n", rulebook.kieBase().getKiePackages().stream()
                 .mapToInt(p -> p.getRules().size()).sum(), out);
     }

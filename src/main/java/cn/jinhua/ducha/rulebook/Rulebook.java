@@ -115,6 +115,14 @@ public final class Rulebook {
     }
 
     /**
+     * The rules this build of Ducha carries (its {@code rules/} when it was built), unpacked into a temporary folder
+     * for this process; empty where the class path carries none.
+     */
+    public static Optional<Path> shipped() {
+        return Precompiled.unpack();
+    }
+
+    /**
      * Reads and compiles {@code rulesDir} from its files, never taking the rules compiled with the build: the
      * build's own step, and the benchmark of a first start on rules of one's own.
      */

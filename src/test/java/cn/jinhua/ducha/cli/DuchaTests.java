@@ -174,6 +174,29 @@ class DuchaTests {
     }
 
     @Test
+    void evaluatesOutsideTheRepositoryWithTheRulesItWasBuiltWith(@TempDir Path elsewhere) throws Exception {
+        // a process of its own, started where there is no rules folder (the class path carries the build's rules)
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"), "cn.jinhua.ducha.cli.Ducha",
+                "evaluate", Path.of("samples").toAbsolutePath().toString(), "--period", "2023-09", "--format", "json")
+                .directory(elsewhere.toFile()).start();
+        byte[] out = process.getInputStream().readAllBytes();
+        String err = new String(process.getErrorStream().readAllBytes(), UTF_8);
+
+        assertThat(process.waitFor()).as(err).isZero();
+        assertThat(err).contains("使用 jar 内置的规则").contains("using the rules built into the jar");
+        JsonNode evaluation = JSON.readTree(out);
+        assertThat(evaluation.get("ruleset").asString()).as("the same rules as rules/ here")
+                .isEqualTo(cn.jinhua.ducha.rulebook.Rulebook.load(Path.of("rules")).hash());
+        assertThat(evaluation.get("verdicts").size()).isPositive();
+        try (Stream<Path> left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertThat(left.filter(p -> p.getFileName().toString().startsWith("ducha-rules-"))
+                    .filter(p -> p.toFile().lastModified() > System.currentTimeMillis() - 60_000))
+                    .as("the unpacked rules are removed when the process ends").isEmpty();
+        }
+    }
+
+    @Test
     void evaluateReportsAVerdictWithEveryFieldOfTheContract() {
         JsonNode evaluation = evaluateJson(goodSheets, RULES).json();
 
