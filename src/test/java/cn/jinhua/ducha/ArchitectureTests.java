@@ -1,6 +1,7 @@
 package cn.jinhua.ducha;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -75,6 +76,45 @@ class ArchitectureTests {
                 .should().dependOnClassesThat().resideInAnyPackage("..web..", "org.springframework.web..",
                         "org.springframework.security..")
                 .check(classes);
+    }
+
+    @Test
+    void noPackageDependsOnItselfThroughAnother() {
+        slices().matching("cn.jinhua.ducha.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void theRulebookCompilesRulesWithoutKnowingWhatTheyJudge() {
+        noClasses().that().resideInAPackage("..rulebook..")
+                .should().dependOnClassesThat().resideInAnyPackage("..evaluation..", "..store..", "..alerting..",
+                        "..web..", "..cli..")
+                .check(classes);
+    }
+
+    /**
+     * DRL is code the compiler cannot see: the rules may import the facts they judge (evaluation) and the plan's
+     * terms (catalogue), and the rulebook's own Java may not hide an import of them in a string (a cycle no class
+     * file shows: evaluation uses the rulebook).
+     */
+    @Test
+    void ruleTextImportsOnlyTheFactsItJudges() throws IOException {
+        java.util.regex.Pattern importLine = java.util.regex.Pattern.compile("(?m)^\\s*import\\s+([\\w.]+)");
+        try (Stream<Path> files = Files.walk(Path.of("rules"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".drl") || f.toString().endsWith(".drt"))
+                    .toList()) {
+                java.util.regex.Matcher m = importLine.matcher(Files.readString(file));
+                while (m.find()) {
+                    assertThat(m.group(1)).as("%s imports", file)
+                            .matches("cn\\.jinhua\\.ducha\\.(evaluation|catalogue)\\.[A-Z]\\w*(\\.\\w+)?|java\\..+");
+                }
+            }
+        }
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java/cn/jinhua/ducha/rulebook"))) {
+            for (Path source : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
+                assertThat(Files.readString(source)).as(source.toString())
+                        .doesNotContainPattern("import\\s+cn\\.jinhua\\.ducha\\.(evaluation|store|alerting|web|cli)\\.");
+            }
+        }
     }
 
     @Test
