@@ -11,16 +11,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import cn.jinhua.ducha.digest.Sha256;
 
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
@@ -59,32 +58,24 @@ final class Precompiled {
      * class its rule files import.
      */
     static String key(Map<String, byte[]> snapshot) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            TreeSet<String> imported = new TreeSet<>();
-            snapshot.forEach((path, bytes) -> {
-                if (path.equals(UNITS)) {
-                    return;
-                }
-                digest.update(path.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(bytes);
-                digest.update((byte) 0);
-                if (path.endsWith(".drl") || path.endsWith(".drt")) {
-                    Matcher m = IMPORT.matcher(new String(bytes, StandardCharsets.UTF_8));
-                    while (m.find()) {
-                        imported.add(m.group(1));
-                    }
-                }
-            });
-            for (String type : imported) {
-                digest.update(type.getBytes(StandardCharsets.UTF_8));
-                digest.update(classBytes(type));
+        Sha256 digest = Sha256.of();
+        TreeSet<String> imported = new TreeSet<>();
+        snapshot.forEach((path, bytes) -> {
+            if (path.equals(UNITS)) {
+                return;
             }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            digest.add(path).add((byte) 0).add(bytes).add((byte) 0);
+            if (path.endsWith(".drl") || path.endsWith(".drt")) {
+                Matcher m = IMPORT.matcher(new String(bytes, StandardCharsets.UTF_8));
+                while (m.find()) {
+                    imported.add(m.group(1));
+                }
+            }
+        });
+        for (String type : imported) {
+            digest.add(type).add(classBytes(type));
         }
+        return digest.hex();
     }
 
     private static byte[] classBytes(String type) {

@@ -6,12 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +22,7 @@ import cn.jinhua.ducha.catalogue.Catalogue;
 import cn.jinhua.ducha.catalogue.CatalogueException;
 import cn.jinhua.ducha.catalogue.Commitment;
 import cn.jinhua.ducha.catalogue.Kind;
+import cn.jinhua.ducha.digest.Sha256;
 import org.drools.template.ObjectDataCompiler;
 import org.kie.api.KieBase;
 import org.kie.api.io.Resource;
@@ -299,19 +297,10 @@ public final class Rulebook {
     }
 
     private static String hash(Map<String, byte[]> snapshot) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            snapshot.forEach((path, bytes) -> {
-                digest.update(path.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(Long.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(bytes);
-            });
-            return "sha256:" + HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        Sha256 digest = Sha256.of();
+        snapshot.forEach((path, bytes) -> digest.add(path).add((byte) 0).add(Long.toString(bytes.length))
+                .add((byte) 0).add(bytes));
+        return "sha256:" + digest.hex();
     }
 
     public Catalogue catalogue() {

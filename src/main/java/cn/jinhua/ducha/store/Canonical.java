@@ -1,10 +1,8 @@
 package cn.jinhua.ducha.store;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+
+import cn.jinhua.ducha.digest.Sha256;
 
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.JsonNode;
@@ -37,15 +35,11 @@ final class Canonical {
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(bytes);
     }
 
     static String sha256(String text) {
-        return sha256(text.getBytes(StandardCharsets.UTF_8));
+        return Sha256.hex(text);
     }
 
     /** A value of a sheet or verdict as canonical JSON text: numbers plain, booleans and strings as such. */

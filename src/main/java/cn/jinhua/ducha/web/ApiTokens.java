@@ -1,8 +1,5 @@
 package cn.jinhua.ducha.web;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,10 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import cn.jinhua.ducha.digest.Sha256;
 import cn.jinhua.ducha.store.Store;
 
 /**
@@ -157,12 +154,7 @@ public final class ApiTokens {
      * request the tens of milliseconds that tokens exist to save. The hash lets the store find a token by index.
      */
     static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Sha256.hex(token);
     }
 
     private static Token token(ResultSet rs, int n) throws SQLException {
