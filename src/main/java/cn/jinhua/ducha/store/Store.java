@@ -39,6 +39,9 @@ public final class Store implements AutoCloseable {
     /** The embedded default: a file database under ./data that a second process may share. */
     public static final String DEFAULT_URL = h2("./data/ducha");
 
+    /** The system property of the crash tests' pause before commit ({@link #inTransaction}). */
+    public static final String PAUSE_BEFORE_COMMIT = "ducha.test.pause-before-commit";
+
     private static final Pattern H2_FILE = Pattern.compile("jdbc:h2:file:([^;]+)(;.*)?");
 
     static {
@@ -256,8 +259,31 @@ public final class Store implements AutoCloseable {
     public <T> T inTransaction(Supplier<T> work) {
         return transactions.execute(status -> {
             jdbc.sql("select id from audit_lock where id = 1 for update").query(Integer.class).single();
-            return work.get();
+            T result = work.get();
+            pauseBeforeCommitIfTested();
+            return result;
         });
+    }
+
+    /**
+     * The crash tests' hook (CrashTests): with the system property {@value #PAUSE_BEFORE_COMMIT} naming a file, the
+     * first transaction to finish its work writes that file and waits there, uncommitted, to be killed. Unset, as
+     * it always is outside those tests, it does nothing.
+     */
+    private static void pauseBeforeCommitIfTested() {
+        String flag = System.getProperty(PAUSE_BEFORE_COMMIT);
+        if (flag == null) {
+            return;
+        }
+        try {
+            Files.writeString(Path.of(flag), "paused before commit");
+            Thread.sleep(Long.MAX_VALUE);
+        } catch (IOException e) {
+            throw new StoreException("cannot write " + flag, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while paused before commit", e);
+        }
     }
 
     public Submissions submissions() {

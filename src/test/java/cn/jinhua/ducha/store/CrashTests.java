@@ -132,34 +132,56 @@ class CrashTests {
         }
         assertThat(whole.verdicts()).isPositive();
 
-        boolean killedInTransaction = false;
-        // milliseconds after the run's transaction is first seen: at once, and further in (it takes ~0.3 s to ~1 s)
-        for (long delay : List.of(0L, 250L)) {
-            Child evaluate = start("evaluate", "--period", PERIOD.toString(), "--db", url);
-            Connection watcher = watch(url, evaluate);
-            try {
-                boolean seen = watcher != null && awaitTransaction(watcher, url, evaluate);
-                Thread.sleep(delay);
-                if (delay == 0 && seen && evaluate.process().isAlive() && recordedBy(evaluate).isEmpty()) {
-                    killedInTransaction = true;
-                }
+        // first killed where the run's transaction has done all its work and waits to commit (the store's test
+        // hook, Store.PAUSE_BEFORE_COMMIT), then at a moment of the scheduler's choosing, 250 ms into it
+        for (boolean paused : List.of(true, false)) {
+            Path flag = dir.resolve("paused-" + children.size());
+            Child evaluate = paused
+                    ? start(List.of("-D" + Store.PAUSE_BEFORE_COMMIT + "=" + flag), "evaluate", "--period",
+                            PERIOD.toString(), "--db", url)
+                    : start("evaluate", "--period", PERIOD.toString(), "--db", url);
+            if (paused) {
+                awaitFile(flag, evaluate);
+                assertThat(evaluate.process().isAlive()).as("paused inside the transaction").isTrue();
                 evaluate.kill();
-            } finally {
-                closeQuietly(watcher);
+                assertThat(recordedBy(evaluate)).as("nothing reported as recorded").isEmpty();
+            } else {
+                Connection watcher = watch(url, evaluate);
+                try {
+                    if (watcher != null) {
+                        awaitTransaction(watcher, url, evaluate);
+                    }
+                    Thread.sleep(250);
+                    evaluate.kill();
+                } finally {
+                    closeQuietly(watcher);
+                }
             }
             List<Long> acknowledged = recordedBy(evaluate);
 
             try (Store store = open(url)) {
                 assertChainVerifiesAndCoversEveryRow(store);
                 for (Runs.Run run : store.runs().list()) {
-                    assertThat(shape(store, run.id())).as("run %d after a kill %d ms into the transaction (%s)",
-                            run.id(), delay, evaluate).isEqualTo(whole);
+                    assertThat(shape(store, run.id())).as("run %d after a kill (%s)", run.id(),
+                            paused ? "paused before commit" : "250 ms in").isEqualTo(whole);
                 }
                 assertThat(store.runs().list()).extracting(Runs.Run::id)
                         .as("runs that the killed evaluate had reported as recorded").containsAll(acknowledged);
+                if (paused) {
+                    assertThat(store.runs().list()).as("the killed run left nothing").hasSize(1);
+                }
             }
         }
-        assertThat(killedInTransaction).as("the first kill landed inside the run's transaction").isTrue();
+    }
+
+    /** Waits for {@code child} to write {@code file}; fails if it ends first or takes a minute. */
+    private static void awaitFile(Path file, Child child) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+        while (!Files.exists(file)) {
+            assertThat(child.process().isAlive()).as("%s ended before pausing: %s", child, child.lines()).isTrue();
+            assertThat(System.nanoTime()).as("%s paused within a minute", child).isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -374,11 +396,17 @@ class CrashTests {
 
     /** Starts {@code ducha args...} in a new JVM on this JVM's classpath, its output going to files. */
     private Child start(String... args) throws IOException {
+        return start(List.of(), args);
+    }
+
+    /** Starts {@code ducha args...} as {@link #start(String...)} does, with {@code jvm} options before the class. */
+    private Child start(List<String> jvm, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dfile.encoding=UTF-8",
                 // short-lived: the optimising compiler would only compete for the cores and slow start-up down
-                "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), "cn.jinhua.ducha.cli.Ducha"));
+                "-XX:TieredStopAtLevel=1"));
+        command.addAll(jvm);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "cn.jinhua.ducha.cli.Ducha"));
         command.addAll(List.of(args));
         command.addAll(List.of("--rules", RULES.toString(), "--by", "crash-test"));
         String name = "child-" + (children.size() + 1);
