@@ -51,7 +51,6 @@ public final class Receiver implements AutoCloseable {
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger answer = new AtomicInteger(200);
-    private final AtomicReference<Duration> delay = new AtomicReference<>(Duration.ZERO);
     private final BlockingQueue<Request> arrivals = new LinkedBlockingQueue<>();
     private final AtomicReference<Hold> hold = new AtomicReference<>();
     private final int port;
@@ -90,11 +89,6 @@ public final class Receiver implements AutoCloseable {
     /** The status to answer a request that verifies. */
     void answer(int status) {
         answer.set(status);
-    }
-
-    /** Takes this long over each request before answering, as a busy receiver does. */
-    void delay(Duration by) {
-        delay.set(by);
     }
 
     /** Goes down: nothing listens on the port until {@link #restart()}. */
@@ -167,19 +161,10 @@ public final class Receiver implements AutoCloseable {
                     && timestamp.matches("\\d+")
                     && Signature.verify(secret, id, Long.parseLong(timestamp), body, signature);
             int status = verified ? answer.get() : 401;
-            pause();
             Request request = new Request(path, id, timestamp, signature, body, verified, status);
             requests.add(request);
             exchange.sendResponseHeaders(status, -1);
             arrivals.add(request);
-        }
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(delay.get().toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

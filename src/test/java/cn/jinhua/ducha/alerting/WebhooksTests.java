@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -275,11 +274,8 @@ class WebhooksTests extends WithReceiver {
             endpoint(webhooks(first), "/pujiang", Webhooks.Format.STANDARD, Set.of(), Set.of("pujiang"), Set.of());
             judgePujiangAlone(first);
             List<String> queued = webhooks(first).deliveries().stream().map(Webhooks.Delivery::id).toList();
-            receiver.delay(Duration.ofMillis(200));
-            CyclicBarrier together = new CyclicBarrier(2);
             List<RuntimeException> failures = new CopyOnWriteArrayList<>();
             Function<Store, Callable<Void>> sender = store -> () -> {
-                together.await(10, TimeUnit.SECONDS);
                 try {
                     webhooks(store).deliver(clock.instant(), client);
                 } catch (RuntimeException e) {
@@ -288,10 +284,16 @@ class WebhooksTests extends WithReceiver {
                 return null;
             };
 
+            // the first sender is held in the middle of its pass (its request unanswered) while the second runs
+            // a whole pass: overlap proven by the latch, not hoped for by a delay
+            Receiver.Hold held = receiver.hold();
             Future<Void> a = threads.submit(sender.apply(first));
+            assertThat(held.arrived().await(30, TimeUnit.SECONDS)).as("the first sender is mid-pass").isTrue();
             Future<Void> b = threads.submit(sender.apply(second));
-            a.get(60, TimeUnit.SECONDS);
             b.get(60, TimeUnit.SECONDS);
+            assertThat(a.isDone()).as("the second pass ended while the first was still held").isFalse();
+            held.release();
+            a.get(60, TimeUnit.SECONDS);
 
             assertThat(receiver.requests()).extracting(Receiver.Request::id).as("messages received")
                     .containsExactlyInAnyOrderElementsOf(queued);
