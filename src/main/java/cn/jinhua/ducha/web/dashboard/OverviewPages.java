@@ -10,6 +10,7 @@ import cn.jinhua.ducha.alerting.Supervision;
 import cn.jinhua.ducha.alerting.TrackedAlert;
 import cn.jinhua.ducha.catalogue.Commitment;
 import cn.jinhua.ducha.catalogue.Unit;
+import cn.jinhua.ducha.evaluation.Forecast;
 import cn.jinhua.ducha.evaluation.Light;
 import cn.jinhua.ducha.store.Runs;
 import cn.jinhua.ducha.store.Store;
@@ -87,6 +88,8 @@ class OverviewPages {
                 }
                 model.addAttribute("cityTotals", totals);
             }
+            model.addAttribute("forecasts", forecasts(null, r.period(), viewer));
+            model.addAttribute("units", board.unitNames());
         });
         return "dashboard/overview";
     }
@@ -131,6 +134,10 @@ class OverviewPages {
         }
         List<TrackedAlert> open = supervision.list(t -> t.unit().equals(u.id()) && t.state().isActive());
         model.addAttribute("openAlerts", open);
+        // the verdicts with a forecast (提前预警) in force for the month shown are marked in the table
+        model.addAttribute("forecastCommitments", month == null ? java.util.Set.of()
+                : forecasts(u.id(), month, viewer).stream().map(TrackedAlert::commitment)
+                .collect(java.util.stream.Collectors.toSet()));
         return "dashboard/unit";
     }
 
@@ -142,6 +149,15 @@ class OverviewPages {
         YearMonth month = board.periodOrLatest(period).filter(p -> p.toString().equals(period))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return templates.download(u, month);
+    }
+
+    /**
+     * The forecasts (提前预警) still active that were last raised for {@code period}, of {@code unit} (null: every
+     * unit) and readable by the viewer.
+     */
+    private List<TrackedAlert> forecasts(String unit, YearMonth period, Viewer viewer) {
+        return supervision.list(unit, t -> Forecast.LEVEL.equals(t.level()) && t.state().isActive()
+                && period.toString().equals(t.period()) && viewer.reads(t.unit()));
     }
 
     /** A supervised unit the viewer may read, else 404 (as the API: what one may not read does not exist). */
