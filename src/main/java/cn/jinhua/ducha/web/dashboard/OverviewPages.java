@@ -88,7 +88,7 @@ class OverviewPages {
                 }
                 model.addAttribute("cityTotals", totals);
             }
-            model.addAttribute("forecasts", forecasts(null, r.period(), viewer));
+            model.addAttribute("forecasts", forecasts(null, r, viewer));
             model.addAttribute("units", board.unitNames());
         });
         return "dashboard/overview";
@@ -134,10 +134,9 @@ class OverviewPages {
         }
         List<TrackedAlert> open = supervision.list(t -> t.unit().equals(u.id()) && t.state().isActive());
         model.addAttribute("openAlerts", open);
-        // the verdicts with a forecast (提前预警) in force for the month shown are marked in the table
-        model.addAttribute("forecastCommitments", month == null ? java.util.Set.of()
-                : forecasts(u.id(), month, viewer).stream().map(TrackedAlert::commitment)
-                .collect(java.util.stream.Collectors.toSet()));
+        // the verdicts the run shown raised a forecast (提前预警) for are marked in the table
+        model.addAttribute("forecastCommitments", run.map(r -> forecasts(u.id(), r, viewer).stream()
+                .map(ForecastMark::commitment).collect(java.util.stream.Collectors.toSet())).orElse(java.util.Set.of()));
         return "dashboard/unit";
     }
 
@@ -151,13 +150,24 @@ class OverviewPages {
         return templates.download(u, month);
     }
 
+    /** A forecast (提前预警) as the run shown raised it, and where its case stands now. */
+    record ForecastMark(long id, String unit, String commitment, String message, String state) {
+    }
+
     /**
-     * The forecasts (提前预警) still active that were last raised for {@code period}, of {@code unit} (null: every
-     * unit) and readable by the viewer.
+     * The forecasts (提前预警) that {@code run} raised, of {@code unit} (null: every unit) and readable by the viewer,
+     * each with the message that run gave it: forecasts are followed up as tracked alerts of their own kind, not
+     * stored with the run.
      */
-    private List<TrackedAlert> forecasts(String unit, YearMonth period, Viewer viewer) {
-        return supervision.list(unit, t -> Forecast.LEVEL.equals(t.level()) && t.state().isActive()
-                && period.toString().equals(t.period()) && viewer.reads(t.unit()));
+    private List<ForecastMark> forecasts(String unit, Runs.Run run, Viewer viewer) {
+        List<ForecastMark> marks = new ArrayList<>();
+        for (TrackedAlert t : supervision.list(unit, t -> Forecast.LEVEL.equals(t.level()) && viewer.reads(t.unit()))) {
+            t.history().stream().filter(e -> Long.valueOf(run.id()).equals(e.run()) && e.message() != null)
+                    .reduce((a, b) -> b)
+                    .ifPresent(e -> marks.add(new ForecastMark(t.id(), t.unit(), t.commitment(), e.message(),
+                            t.state().name())));
+        }
+        return marks;
     }
 
     /** A supervised unit the viewer may read, else 404 (as the API: what one may not read does not exist). */
