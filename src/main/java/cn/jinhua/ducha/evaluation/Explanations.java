@@ -162,13 +162,13 @@ public final class Explanations {
         Projection p = f.projection();
         Commitment c = f.commitment();
         Verdict v = f.verdict();
-        String end = (p.end().getMonthValue() == 12 ? "年底" : "期末") + "（" + (c.windowBasis().isInferred()
-                ? "推定时限 " : "") + p.end() + "）";
+        String history = p.from() + " " + amount(p.fromValue(), c) + " → " + p.period() + " " + amount(p.value(), c);
+        String pace = (p.pace().signum() < 0 ? "减少 " : "增加 ") + amount(rounded(p.pace().toDecimal().abs()), c);
+        String end = (p.end().getMonthValue() == 12 ? "年底" : "期末") + "（"
+                + (c.windowBasis().isInferred() ? "推定时限 " : "") + p.end() + "）";
         return "【" + Forecast.LABEL + "】" + f.unit().name() + " " + f.period() + " " + c.label() + "：按近三个月进度（"
-                + p.from() + " " + amount(p.fromValue(), c) + (p.fromValue().equals(p.value()) ? "" : " → " + p.period()
-                + " " + amount(p.value(), c)) + "，月均" + (p.pace().signum() < 0 ? "减少 " : "增加 ")
-                + amount(rounded(p.pace().toDecimal().abs()), c) + "），预计" + end + "达 " + amount(rounded(p.projected()), c)
-                + "，" + (c.strict() ? "未超过" : "低于") + "目标 " + amount(c.target(), c) + "，差 "
+                + history + "，月均" + pace + "），预计" + end + "达 " + amount(rounded(p.projected()), c) + "，"
+                + (c.strict() ? "未超过" : "低于") + "目标 " + amount(c.target(), c) + "，差 "
                 + amount(rounded(p.shortfall()), c) + "；目前" + v.status().label() + "（" + v.light().label()
                 + "）。牵头单位：" + c.lead();
     }

@@ -3,6 +3,7 @@ package cn.jinhua.ducha.evaluation;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Optional;
 
 import cn.jinhua.ducha.catalogue.Commitment;
 import cn.jinhua.ducha.catalogue.Unit;
@@ -52,17 +53,17 @@ public final class Projection {
      *
      * @param readings the sheet values {@code fromValue} was read from (none when it is the baseline)
      */
-    static java.util.Optional<Projection> of(Subject subject, BigDecimal value, YearMonth from, BigDecimal fromValue,
+    static Optional<Projection> of(Subject subject, BigDecimal value, YearMonth from, BigDecimal fromValue,
                                              List<Reading> readings) {
         Window.Span span = subject.span();
         if (span == null || span.isOpen() || span.isDue(subject.period())) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         long left = span.length() - span.elapsed(subject.period());
         // v + (v − v₃) × left / 3, as one exact fraction over 3
         BigDecimal numerator = value.multiply(BigDecimal.valueOf(MONTHS))
                 .add(value.subtract(fromValue).multiply(BigDecimal.valueOf(left)));
-        return java.util.Optional.of(new Projection(subject, from, fromValue, value,
+        return Optional.of(new Projection(subject, from, fromValue, value,
                 new Ratio(numerator, BigDecimal.valueOf(MONTHS)), readings));
     }
 
