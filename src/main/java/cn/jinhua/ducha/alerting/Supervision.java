@@ -19,10 +19,12 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import cn.jinhua.ducha.catalogue.Catalogue;
+import cn.jinhua.ducha.catalogue.Commitment;
 import cn.jinhua.ducha.catalogue.Unit;
 import cn.jinhua.ducha.evaluation.Alert;
 import cn.jinhua.ducha.evaluation.AlertLevel;
 import cn.jinhua.ducha.evaluation.Explanations;
+import cn.jinhua.ducha.evaluation.Forecast;
 import cn.jinhua.ducha.rulebook.Rulebook;
 import cn.jinhua.ducha.store.AuditChain;
 import cn.jinhua.ducha.store.Judgements;
@@ -32,7 +34,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * 督办: follows every alert from the run that raises it until it is resolved or closed. A run opens the alerts it
+ * 督办: follows every alert, and every forecast (提前预警, as its own kind {@link Forecast#LEVEL}), from the run
+ * that raises it until it is resolved or closed. A run opens the alerts it
  * raises, re-raises those still open, re-opens those that return and resolves those it no longer raises; people
  * acknowledge and close; the schedule escalates what is still open past its rectification deadline. Every change
  * is an event, in the audit chain, and announced to the webhooks in the same transaction.
@@ -106,6 +109,26 @@ public final class Supervision {
                         responsible, message, false);
             }
         }
+        // 提前预警 are followed as their own kind, FORECAST: opened, raised again, re-opened and resolved as the
+        // contract's alerts are, with no rectification deadline (nothing is late yet)
+        for (Forecast f : recorded.evaluation().forecasts()) {
+            String key = key(f.unit().id(), f.commitment().id(), Forecast.LEVEL);
+            raised.add(key);
+            TrackedAlert t = tracked.get(key);
+            String message = explanations.message(f) + " / " + explanations.messageEn(f);
+            List<String> responsible = responsible(f.unit(), f.commitment());
+            if (t == null) {
+                long id = openCase(f.unit().id(), f.commitment().id(), Forecast.LEVEL, now);
+                record(id, "OPENED", AlertState.OPEN, actor, null, recorded.run(), period, null, responsible, message,
+                        true);
+            } else if (!t.state().isActive()) {
+                record(t.id(), "REOPENED", AlertState.OPEN, actor, null, recorded.run(), period, null, responsible,
+                        message, true);
+            } else {
+                record(t.id(), "RAISED_AGAIN", t.state(), actor, null, recorded.run(), period, null, responsible,
+                        message, false);
+            }
+        }
         for (TrackedAlert t : tracked.values()) {
             boolean stale = t.period() == null || t.period().compareTo(period) <= 0;
             if (t.state().isActive() && !raised.contains(key(t.unit(), t.commitment(), t.level())) && stale) {
@@ -116,10 +139,15 @@ public final class Supervision {
     }
 
     private static List<String> responsible(Alert a, Catalogue catalogue) {
+        return responsible(a.unit(), a.commitment());
+    }
+
+    /** The reporting unit and, where there is a commitment, its lead unit. */
+    private static List<String> responsible(Unit unit, Commitment commitment) {
         List<String> units = new ArrayList<>();
-        units.add(a.unit().name());
-        if (a.commitment() != null && !units.contains(a.commitment().lead())) {
-            units.add(a.commitment().lead());
+        units.add(unit.name());
+        if (commitment != null && !units.contains(commitment.lead())) {
+            units.add(commitment.lead());
         }
         return units;
     }

@@ -9,6 +9,8 @@ import java.math.BigDecimal;
 import cn.jinhua.ducha.evaluation.Alert;
 import cn.jinhua.ducha.evaluation.Evaluation;
 import cn.jinhua.ducha.evaluation.Explanations;
+import cn.jinhua.ducha.evaluation.Forecast;
+import cn.jinhua.ducha.evaluation.Projection;
 import cn.jinhua.ducha.evaluation.Verdict;
 import cn.jinhua.ducha.factsheet.Rejection;
 import tools.jackson.core.JsonGenerator;
@@ -75,6 +77,12 @@ final class JsonReport {
                 json.writeEndObject();
             }
             json.writeEndArray();
+            // added beside the contract's output (issue 15): the contract's alerts are unchanged
+            json.writeArrayPropertyStart("forecasts");
+            for (Forecast f : evaluation.forecasts()) {
+                forecast(json, f, explanations);
+            }
+            json.writeEndArray();
             json.writeArrayPropertyStart("rejected");
             for (Rejection r : evaluation.rejected()) {
                 json.writeStartObject();
@@ -123,6 +131,34 @@ final class JsonReport {
             json.writeBooleanProperty("waived", true);
             json.writeStringProperty("waiver", w.reason());
         });
+        json.writeEndObject();
+    }
+
+    /**
+     * One forecast: who and what, the method and the history it used ({@code from}, {@code fromValue}, the
+     * period's {@code value}, {@code monthsUsed}), the projected value at {@code end}, the target and the
+     * shortfall, the light now, the rule that raised it and its message in Chinese and English.
+     */
+    private static void forecast(JsonGenerator json, Forecast f, Explanations explanations) {
+        Projection p = f.projection();
+        json.writeStartObject();
+        json.writeStringProperty("unit", f.unit().id());
+        json.writeStringProperty("commitment", f.commitment().id());
+        json.writeStringProperty("level", Forecast.LEVEL);
+        json.writeStringProperty("method", Projection.METHOD);
+        json.writeNumberProperty("monthsUsed", p.monthsUsed());
+        json.writeStringProperty("from", p.from().toString());
+        json.writeNumberProperty("fromValue", p.fromValue());
+        json.writeNumberProperty("value", p.value());
+        json.writeStringProperty("end", p.end().toString());
+        json.writeNumberProperty("projected", p.projected());
+        json.writeNumberProperty("target", p.target());
+        json.writeNumberProperty("shortfall", p.shortfall());
+        json.writeStringProperty("status", f.verdict().status().name());
+        json.writeStringProperty("light", f.verdict().light().name());
+        json.writeStringProperty("message", explanations.message(f));
+        json.writeStringProperty("messageEn", explanations.messageEn(f));
+        json.writeStringProperty("rule", f.rule());
         json.writeEndObject();
     }
 

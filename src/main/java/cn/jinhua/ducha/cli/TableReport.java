@@ -12,13 +12,14 @@ import cn.jinhua.ducha.catalogue.Unit;
 import cn.jinhua.ducha.evaluation.Alert;
 import cn.jinhua.ducha.evaluation.Evaluation;
 import cn.jinhua.ducha.evaluation.Explanations;
+import cn.jinhua.ducha.evaluation.Forecast;
 import cn.jinhua.ducha.evaluation.Light;
 import cn.jinhua.ducha.evaluation.Verdict;
 import cn.jinhua.ducha.factsheet.Rejection;
 
 /**
  * The evaluation for people: a matrix of units × tasks with the worst light of each cell (挂图作战), then the
- * alerts, then the rejected sheets. Colours only on a terminal; every light also reads as a character.
+ * alerts, the forecasts (提前预警), then the rejected sheets. Colours only on a terminal; every light also reads as a character.
  */
 final class TableReport {
 
@@ -75,6 +76,16 @@ final class TableReport {
         out.printf("预警 alerts (%d)%n", evaluation.alerts().size());
         for (Alert a : evaluation.alerts()) {
             out.println("  " + explanations.message(a));
+        }
+        if (!evaluation.forecasts().isEmpty()) {
+            out.println();
+            out.printf("提前预警 forecasts (%d)：按近三个月进度预计期末达不到目标，灯色尚为绿或黄 / at the last three months' "
+                    + "pace the target is not reached by the window's end, while the light is still green or yellow%n",
+                    evaluation.forecasts().size());
+            for (Forecast f : evaluation.forecasts()) {
+                out.println("  " + explanations.message(f));
+                out.println("    " + explanations.messageEn(f));
+            }
         }
         if (!evaluation.waivers().isEmpty()) {
             out.println();

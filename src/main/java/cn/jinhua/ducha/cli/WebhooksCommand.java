@@ -45,7 +45,7 @@ final class WebhooksCommand {
                 description = "消息格式 / STANDARD (Standard Webhooks JSON), DINGTALK or WECOM (robot markdown)")
         Webhooks.Format format;
 
-        @Option(names = "--level", split = ",", description = "只推送这些级别 / only these levels: RED, YELLOW, DATA")
+        @Option(names = "--level", split = ",", description = "只推送这些级别 / only these levels: RED, YELLOW, DATA, FORECAST (提前预警)")
         Set<String> levels = new LinkedHashSet<>();
 
         @Option(names = "--unit", split = ",", description = "只推送这些单位 / only these units")

@@ -87,12 +87,20 @@ final class Classification {
                 Scope scope = c.scope();
                 if (scope.judges(u)) {
                     Subject subject = new Subject(u, c, period, spans.get(i), slot++, docket);
+                    Observation observed = null;
                     if (scope == Scope.CITY_TOTAL) {
-                        facts.add(total(subject));
+                        observed = total(subject);
                     } else if (sheet == null) {
                         unreported.add(subject);
                     } else {
-                        facts.add(own(subject, sheet));
+                        observed = own(subject, sheet);
+                    }
+                    if (observed != null) {
+                        facts.add(observed);
+                        Projection projection = projection(observed);
+                        if (projection != null) {
+                            facts.add(projection);
+                        }
                     }
                 } else if (scope.excludes(u)) {
                     outOfScope.add(new Subject(u, c, period, null, slot++, docket));
@@ -139,6 +147,44 @@ final class Classification {
             o = sheet == null ? null : own(subject, sheet);
         }
         return o != null && o.isPresent() ? o : null;
+    }
+
+    /**
+     * Where a paced observation's value is heading at the pace of its last {@link Projection#MONTHS} months (提前预警),
+     * for rules/forecasts.drl to judge; null when there is nothing to project: another kind, no value, a window
+     * without an end or at its end, fewer than three months of the window so far, or no value three months ago.
+     * The value three months ago is read as the period's own is (the unit's sheet, or the city total of what the
+     * units reported then); in the base period it is B, the verdict's own baseline.
+     */
+    private Projection projection(Observation o) {
+        Subject subject = o.subject();
+        Commitment c = subject.commitment();
+        if (!c.kind().isPaced() || !o.isPresent() || subject.span() == null) {
+            return null;
+        }
+        YearMonth from = subject.period().minusMonths(Projection.MONTHS);
+        YearMonth base = subject.span().first().minusMonths(1);
+        if (from.isBefore(base)) {
+            return null;
+        }
+        if (from.equals(base)) {
+            return Projection.of(subject, o.number(), from, o.baseline().value(), List.of()).orElse(null);
+        }
+        List<Reading> readings = new ArrayList<>();
+        BigDecimal then = BigDecimal.ZERO;
+        Map<String, FactSheet> ofFrom = sheetsOf(from);
+        for (Unit u : c.scope() == Scope.CITY_TOTAL ? supervised : List.of(subject.unit())) {
+            FactSheet sheet = ofFrom.get(u.id());
+            Object value = sheet == null ? null : value(sheet, c);
+            if (value != null) {
+                then = then.add((BigDecimal) value);
+                readings.add(new Reading(u.id(), from, c.metric(), value, sheet.source()));
+            }
+        }
+        if (readings.isEmpty()) {
+            return null;
+        }
+        return Projection.of(subject, o.number(), from, then, readings).orElse(null);
     }
 
     /** The unit's own value (for BENCHMARK_MARGIN with the province's beside it). */

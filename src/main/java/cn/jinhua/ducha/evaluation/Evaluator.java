@@ -26,6 +26,9 @@ public final class Evaluator {
             .comparingInt((Alert a) -> a.level().ordinal())
             .thenComparingInt(a -> a.unit().order())
             .thenComparingInt(a -> a.commitment() == null ? -1 : a.commitment().order());
+    private static final Comparator<Forecast> FORECAST_ORDER = Comparator
+            .comparingInt((Forecast f) -> f.unit().order())
+            .thenComparingInt(f -> f.commitment().order());
 
     /**
      * Units are judged in sessions of about this many facts: no rule joins two units' facts, and a small session
@@ -41,7 +44,10 @@ public final class Evaluator {
 
     /**
      * The periods whose sheets judging {@code period} reads, in order: the base periods of the REACH_BY windows in
-     * force (for the month before too), the month before (escalation) and the period itself.
+     * force (for the month before too), the month {@link Projection#MONTHS} months back where a paced window has
+     * run that long (the forecasts' history), the month before (escalation) and the period itself. The verdicts
+     * and alerts read only the period, the month before and the base periods; the forecasts' month adds nothing
+     * to them.
      */
     public List<YearMonth> periodsRead(YearMonth period) {
         TreeSet<YearMonth> periods = new TreeSet<>();
@@ -51,6 +57,12 @@ public final class Evaluator {
                 if (c.kind() == Kind.REACH_BY) {
                     c.spanFor(p).ifPresent(span -> periods.add(span.first().minusMonths(1)));
                 }
+            }
+        }
+        YearMonth history = period.minusMonths(Projection.MONTHS);
+        for (Commitment c : rulebook.catalogue().commitments()) {
+            if (c.kind().isPaced() && c.spanFor(period).filter(span -> !history.isBefore(span.first())).isPresent()) {
+                periods.add(history);
             }
         }
         return List.copyOf(periods);
@@ -72,25 +84,29 @@ public final class Evaluator {
         Classification classification = new Classification(rulebook.catalogue(), batch.accepted());
         Classification.Facts facts = classification.classify(period);
         List<Alert> alerts = new ArrayList<>();
+        List<Forecast> forecasts = new ArrayList<>();
         int from = 0;
         List<Integer> ends = facts.unitEnds();
         for (int u = 0; u < ends.size(); u++) {
             int to = ends.get(u);
             if (to - from >= FACTS_PER_SESSION || u == ends.size() - 1) {
-                judge(facts.facts().subList(from, to), period, waivers, classification, facts.docket(), alerts);
+                judge(facts.facts().subList(from, to), period, waivers, classification, facts.docket(), alerts,
+                        forecasts);
                 from = to;
             }
         }
         alerts.sort(ALERT_ORDER);
-        return new Evaluation(period, rulebook.hash(), facts.docket().verdicts(), alerts, batch.rejected(), waivers);
+        forecasts.sort(FORECAST_ORDER);
+        return new Evaluation(period, rulebook.hash(), facts.docket().verdicts(), alerts, forecasts, batch.rejected(),
+                waivers);
     }
 
     /**
      * Judges the facts of a run of whole units in one session: verdicts first, then the month before of the pairs
-     * found AT_RISK, then the alerts.
+     * found AT_RISK, then the alerts and the forecasts.
      */
     private void judge(List<Object> facts, YearMonth period, List<Waiver> waivers, Classification classification,
-                       Docket docket, List<Alert> alerts) {
+                       Docket docket, List<Alert> alerts, List<Forecast> forecasts) {
         Catalogue catalogue = rulebook.catalogue();
         KieSession session = rulebook.newSession();
         try {
@@ -117,6 +133,9 @@ public final class Evaluator {
             // the session keeps its facts by class, so this reads the alerts alone
             for (Object alert : session.getObjects(new ClassObjectFilter(Alert.class))) {
                 alerts.add((Alert) alert);
+            }
+            for (Object forecast : session.getObjects(new ClassObjectFilter(Forecast.class))) {
+                forecasts.add((Forecast) forecast);
             }
         } finally {
             session.dispose();

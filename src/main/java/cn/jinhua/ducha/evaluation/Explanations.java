@@ -154,6 +154,37 @@ public final class Explanations {
         };
     }
 
+    /**
+     * The forecast's message in Chinese: 按近三个月进度（2023-06 52 项 → 2023-09 72 项），预计年底（2023-12）达 92 项，
+     * 低于目标 100 项，差 8 项, with the light now and the lead unit.
+     */
+    public String message(Forecast f) {
+        Projection p = f.projection();
+        Commitment c = f.commitment();
+        Verdict v = f.verdict();
+        String history = p.from() + " " + amount(p.fromValue(), c) + " → " + p.period() + " " + amount(p.value(), c);
+        String pace = (p.pace().signum() < 0 ? "减少 " : "增加 ") + amount(rounded(p.pace().toDecimal().abs()), c);
+        String end = (p.end().getMonthValue() == 12 ? "年底" : "期末") + "（"
+                + (c.windowBasis().isInferred() ? "推定时限 " : "") + p.end() + "）";
+        return "【" + Forecast.LABEL + "】" + f.unit().name() + " " + f.period() + " " + c.label() + "：按近三个月进度（"
+                + history + "，月均" + pace + "），预计" + end + "达 " + amount(rounded(p.projected()), c) + "，"
+                + (c.strict() ? "未超过" : "低于") + "目标 " + amount(c.target(), c) + "，差 "
+                + amount(rounded(p.shortfall()), c) + "；目前" + v.status().label() + "（" + v.light().label()
+                + "）。牵头单位：" + c.lead();
+    }
+
+    /** The forecast's message in English, for the second line: what the Chinese says, in fewer words. */
+    public String messageEn(Forecast f) {
+        Projection p = f.projection();
+        Commitment c = f.commitment();
+        String pct = "%".equals(c.measure()) ? "%" : "";
+        return "[forecast] " + f.unit().id() + " " + f.period() + " " + c.id() + ": at the last three months' pace ("
+                + p.from() + " " + number(p.fromValue()) + pct + " → " + p.period() + " " + number(p.value()) + pct
+                + "), " + number(rounded(p.projected())) + pct + " by " + p.end() + ", "
+                + number(rounded(p.shortfall())) + pct + " short of the target " + number(c.target()) + pct + " ("
+                + f.verdict().status().name() + " now)";
+    }
+
     private String unitNames(List<String> ids) {
         return ids.stream().map(id -> catalogue.unit(id).map(Unit::name).orElse(id)).collect(Collectors.joining("、"));
     }

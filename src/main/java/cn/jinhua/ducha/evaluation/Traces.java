@@ -16,6 +16,10 @@ final class Traces {
     /** The name given, in traces, to the classification done in Java ({@link Classification}). */
     static final String CLASSIFIED = "分类 (Java): 报表读数 / classification (Java): the sheets' readings";
 
+    /** The name given, in traces, to the projection done in Java ({@link Projection}). */
+    static final String PROJECTED = "预测 (Java): 近三个月进度外推 / projection (Java): the last three months' pace "
+            + "carried on";
+
     private Traces() {
     }
 
@@ -57,6 +61,20 @@ final class Traces {
             List<Trace.Fact> readings = new ArrayList<>();
             obs.readings().forEach(r -> readings.add(describe(r)));
             derivedBy = new Trace(CLASSIFIED, readings);
+        } else if (o instanceof Projection p) {
+            fields.put("unit", p.getUnitId());
+            fields.put("commitment", p.getCommitmentId());
+            fields.put("method", Projection.METHOD);
+            fields.put("from", p.from().toString());
+            fields.put("fromValue", plain(p.fromValue()));
+            fields.put("period", p.period().toString());
+            fields.put("value", plain(p.value()));
+            fields.put("end", p.end().toString());
+            fields.put("projected", plain(p.projected()));
+            fields.put("target", plain(p.target()));
+            List<Trace.Fact> readings = new ArrayList<>();
+            p.readings().forEach(r -> readings.add(describe(r)));
+            derivedBy = new Trace(PROJECTED, readings);
         } else if (o instanceof Reading r) {
             fields.put("unit", r.unit());
             fields.put("period", r.period().toString());

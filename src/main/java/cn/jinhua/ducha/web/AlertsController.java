@@ -14,6 +14,7 @@ import cn.jinhua.ducha.alerting.TrackedAlert;
 import cn.jinhua.ducha.alerting.Waivers;
 import cn.jinhua.ducha.catalogue.Catalogue;
 import cn.jinhua.ducha.evaluation.AlertLevel;
+import cn.jinhua.ducha.evaluation.Forecast;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -83,9 +84,10 @@ class AlertsController {
                         .formatted(state) + "is not one of OPEN, ACKNOWLEDGED, ESCALATED, RESOLVED, CLOSED");
             }
         }
-        if (level != null && Arrays.stream(AlertLevel.values()).noneMatch(l -> l.name().equalsIgnoreCase(level))) {
-            throw ApiProblem.invalid("level", "\"%s\" 不是 RED、YELLOW、DATA 之一 / is not one of RED, YELLOW, DATA"
-                    .formatted(level));
+        if (level != null && !Forecast.LEVEL.equalsIgnoreCase(level)
+                && Arrays.stream(AlertLevel.values()).noneMatch(l -> l.name().equalsIgnoreCase(level))) {
+            throw ApiProblem.invalid("level", ("\"%s\" 不是 RED、YELLOW、DATA、FORECAST 之一 / is not one of RED, YELLOW, "
+                    + "DATA, FORECAST").formatted(level));
         }
         String unit = rules.unitId(name);
         if (unit != null && !viewer.reads(unit)) {

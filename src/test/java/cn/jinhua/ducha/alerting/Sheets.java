@@ -35,6 +35,17 @@ final class Sheets {
         }
     }
 
+    /** Pujiang's real sheet for 2023-09 with one fact set to {@code value}. */
+    static Submissions.Revision pujiang(Store store, Rulebook rulebook, String metric, int value) {
+        try {
+            ObjectNode sheet = (ObjectNode) JSON.readTree(Files.readAllBytes(SAMPLES.resolve("2023-09/pujiang.json")));
+            ((ObjectNode) sheet.get("facts")).put(metric, value);
+            return submit(store, rulebook, "pujiang.json", JSON.writeValueAsBytes(sheet));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A unit's sample sheet for a month, as received. */
     static Submissions.Revision sample(Store store, Rulebook rulebook, String month, String unit) {
         Path file = SAMPLES.resolve(month).resolve(unit + ".json");

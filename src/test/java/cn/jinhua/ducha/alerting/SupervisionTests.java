@@ -14,11 +14,13 @@ import java.util.Optional;
 import java.util.Set;
 
 import cn.jinhua.ducha.evaluation.Evaluation;
+import cn.jinhua.ducha.evaluation.Forecast;
 import cn.jinhua.ducha.evaluation.Status;
 import cn.jinhua.ducha.evaluation.Verdict;
 import cn.jinhua.ducha.rulebook.Rulebook;
 import cn.jinhua.ducha.store.AuditChain;
 import cn.jinhua.ducha.store.Judgements;
+import cn.jinhua.ducha.store.Runs;
 import cn.jinhua.ducha.store.Store;
 import cn.jinhua.ducha.store.TestDatabases;
 import org.junit.jupiter.api.BeforeAll;
@@ -218,6 +220,60 @@ class SupervisionTests {
             assertThat(chained(store, AuditChain.Kind.ALERT_EVENT)).containsExactlyInAnyOrderElementsOf(
                     eventIds(supervision));
             assertThat(intactChain(store)).isGreaterThan(resolvedChain);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DATABASES)
+    void followsAForecastAsItsOwnKindBesideTheContractsAlerts(TestDatabases.Database database) {
+        String items = "village.high_frequency_items";
+        try (Store store = open(database)) {
+            Supervision supervision = new Supervision(store, RECTIFICATION);
+            // 浦江县's T06.2: 52 items in June (the month three back, which the run reads), 72 in September: AT_RISK,
+            // and at 20 a quarter 92 by December, short of 100
+            Sheets.sample(store, rulebook, "2023-06", "pujiang");
+            Sheets.pujiang(store, rulebook, items, 72);
+            Judgements.Recorded first = supervision.evaluate(rulebook, SEPTEMBER, "督查室");
+
+            assertThat(first.evaluation().forecasts()).extracting(f -> f.unit().id() + " " + f.commitment().id())
+                    .contains("pujiang T06.2");
+            TrackedAlert forecast = alert(supervision, "pujiang", "T06.2", Forecast.LEVEL).orElseThrow();
+            assertThat(forecast.state()).isEqualTo(AlertState.OPEN);
+            assertThat(forecast.deadline()).as("nothing is late yet: no rectification deadline").isNull();
+            assertThat(forecast.responsible()).containsExactly("浦江县", "市政管办(放管服办)");
+            assertThat(forecast.period()).isEqualTo("2023-09");
+            assertThat(forecast.message()).contains("【提前预警】浦江县 2023-09", "预计年底", "达 92 项", "差 8 项",
+                    "at the last three months' pace");
+            assertThat(alert(supervision, "pujiang", "T06.2", "YELLOW")).as("the contract's alert is its own case")
+                    .isPresent();
+            assertThat(store.runs().alerts(first.run())).as("the run's alerts are the contract's alone")
+                    .extracting(Runs.StoredAlert::level).doesNotContain(Forecast.LEVEL);
+            long chain = intactChain(store);
+
+            clock.advance(Duration.ofDays(30));
+            assertThat(supervision.escalateOverdue("督办系统")).extracting(TrackedAlert::level)
+                    .doesNotContain(Forecast.LEVEL);
+
+            Sheets.pujiang(store, rulebook, items, 100);
+            Judgements.Recorded met = supervision.evaluate(rulebook, SEPTEMBER, "督查室");
+            assertThat(verdict(met.evaluation(), "pujiang", "T06.2").status()).isEqualTo(Status.MET);
+            TrackedAlert resolved = alert(supervision, "pujiang", "T06.2", Forecast.LEVEL).orElseThrow();
+            assertThat(resolved.id()).isEqualTo(forecast.id());
+            assertThat(resolved.state()).isEqualTo(AlertState.RESOLVED);
+            assertThat(events(resolved)).containsExactly("OPENED", "RESOLVED");
+
+            Sheets.pujiang(store, rulebook, items, 72);
+            supervision.evaluate(rulebook, SEPTEMBER, "督查室");
+            TrackedAlert reopened = alert(supervision, "pujiang", "T06.2", Forecast.LEVEL).orElseThrow();
+            assertThat(reopened.id()).isEqualTo(forecast.id());
+            assertThat(events(reopened)).containsExactly("OPENED", "RESOLVED", "REOPENED");
+            supervision.acknowledge(reopened.id(), "浦江县营商办", "已部署加快进度");
+            assertThat(alert(supervision, "pujiang", "T06.2", Forecast.LEVEL).orElseThrow().state())
+                    .isEqualTo(AlertState.ACKNOWLEDGED);
+
+            assertThat(chained(store, AuditChain.Kind.ALERT_EVENT)).containsExactlyInAnyOrderElementsOf(
+                    eventIds(supervision));
+            assertThat(intactChain(store)).isGreaterThan(chain);
         }
     }
 

@@ -197,6 +197,45 @@ class DuchaTests {
     }
 
     @Test
+    void evaluatePrintsTheSamplesForecastsBesideTheContractsAlerts() {
+        Run run = ducha("evaluate", "samples", "--period", "2023-09", "--format", "json", "--rules", RULES);
+
+        assertThat(run.status()).as(run.err()).isZero();
+        JsonNode evaluation = run.json();
+        assertThat(evaluation.get("alerts").valueStream().map(a -> a.get("level").asString()))
+                .as("the contract's alerts keep their three levels").isNotEmpty().allMatch(List.of("RED", "YELLOW",
+                        "DATA")::contains);
+        assertThat(evaluation.get("forecasts").valueStream()
+                .map(f -> f.get("unit").asString() + " " + f.get("commitment").asString() + " " + f.get("light").asString()))
+                .containsExactly("wuyi T21.1 YELLOW", "pujiang T06.2 YELLOW", "lanxi T06.2 YELLOW", "jinhua T28.3 YELLOW",
+                        "jinhua T31.1 GREEN");
+        // 浦江县's 高频事项: 52 in June, 72 in September, at that pace 92 by December, 8 short of 100
+        JsonNode pujiang = evaluation.get("forecasts").valueStream()
+                .filter(f -> f.get("unit").asString().equals("pujiang")).findFirst().orElseThrow();
+        assertThat(pujiang.get("level").asString()).isEqualTo("FORECAST");
+        assertThat(pujiang.get("method").asString()).isEqualTo("LAST_3_MONTHS_PACE");
+        assertThat(pujiang.get("monthsUsed").intValue()).isEqualTo(3);
+        assertThat(pujiang.get("from").asString()).isEqualTo("2023-06");
+        assertThat(pujiang.get("fromValue").decimalValue()).isEqualByComparingTo("52");
+        assertThat(pujiang.get("value").decimalValue()).isEqualByComparingTo("72");
+        assertThat(pujiang.get("end").asString()).isEqualTo("2023-12");
+        assertThat(pujiang.get("projected").isNumber()).isTrue();
+        assertThat(pujiang.get("projected").decimalValue()).isEqualByComparingTo("92");
+        assertThat(pujiang.get("target").decimalValue()).isEqualByComparingTo("100");
+        assertThat(pujiang.get("shortfall").decimalValue()).isEqualByComparingTo("8");
+        assertThat(pujiang.get("status").asString()).isEqualTo("AT_RISK");
+        assertThat(pujiang.get("message").asString()).startsWith("【提前预警】浦江县 2023-09").contains("按近三个月进度",
+                "预计年底（推定时限 2023-12）达 92 项", "差 8 项");
+        assertThat(pujiang.get("messageEn").asString()).contains("at the last three months' pace", "92 by 2023-12",
+                "8 short of the target 100");
+        assertThat(pujiang.get("rule").asString()).startsWith("提前预警");
+
+        Run table = ducha("evaluate", "samples", "--period", "2023-09", "--rules", RULES);
+        assertThat(table.out()).contains("提前预警 forecasts (5)", "【提前预警】浦江县 2023-09",
+                "[forecast] pujiang 2023-09 T06.2");
+    }
+
+    @Test
     void evaluateReportsAVerdictWithEveryFieldOfTheContract() {
         JsonNode evaluation = evaluateJson(goodSheets, RULES).json();
 

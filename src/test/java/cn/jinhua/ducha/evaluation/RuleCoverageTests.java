@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Rule coverage, as {@code opa test --coverage} reports it: every rule in rules/ (each commitment's, the NO_DATA and
- * NOT_APPLICABLE rules, every alert rule) decides at least one verdict or alert in the conformance cases or the
+ * NOT_APPLICABLE rules, every alert rule, the forecast rule) decides at least one verdict or alert in the conformance cases or the
  * scenarios. A rule that nothing exercises is a rule nothing checks.
  */
 class RuleCoverageTests {
@@ -57,5 +57,6 @@ class RuleCoverageTests {
     private static void record(Evaluation evaluation, Set<String> fired) {
         evaluation.verdicts().forEach(v -> fired.add(v.rule()));
         evaluation.alerts().forEach(a -> fired.add(a.rule()));
+        evaluation.forecasts().forEach(f -> fired.add(f.rule()));
     }
 }

@@ -10,6 +10,7 @@ import cn.jinhua.ducha.alerting.Supervision;
 import cn.jinhua.ducha.alerting.TrackedAlert;
 import cn.jinhua.ducha.catalogue.Commitment;
 import cn.jinhua.ducha.catalogue.Unit;
+import cn.jinhua.ducha.evaluation.Forecast;
 import cn.jinhua.ducha.evaluation.Light;
 import cn.jinhua.ducha.store.Runs;
 import cn.jinhua.ducha.store.Store;
@@ -87,6 +88,8 @@ class OverviewPages {
                 }
                 model.addAttribute("cityTotals", totals);
             }
+            model.addAttribute("forecasts", forecasts(null, r, viewer));
+            model.addAttribute("units", board.unitNames());
         });
         return "dashboard/overview";
     }
@@ -131,6 +134,9 @@ class OverviewPages {
         }
         List<TrackedAlert> open = supervision.list(t -> t.unit().equals(u.id()) && t.state().isActive());
         model.addAttribute("openAlerts", open);
+        // the verdicts the run shown raised a forecast (提前预警) for are marked in the table
+        model.addAttribute("forecastCommitments", run.map(r -> forecasts(u.id(), r, viewer).stream()
+                .map(ForecastMark::commitment).collect(java.util.stream.Collectors.toSet())).orElse(java.util.Set.of()));
         return "dashboard/unit";
     }
 
@@ -142,6 +148,26 @@ class OverviewPages {
         YearMonth month = board.periodOrLatest(period).filter(p -> p.toString().equals(period))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return templates.download(u, month);
+    }
+
+    /** A forecast (提前预警) as the run shown raised it, and where its case stands now. */
+    record ForecastMark(long id, String unit, String commitment, String message, String state) {
+    }
+
+    /**
+     * The forecasts (提前预警) that {@code run} raised, of {@code unit} (null: every unit) and readable by the viewer,
+     * each with the message that run gave it: forecasts are followed up as tracked alerts of their own kind, not
+     * stored with the run.
+     */
+    private List<ForecastMark> forecasts(String unit, Runs.Run run, Viewer viewer) {
+        List<ForecastMark> marks = new ArrayList<>();
+        for (TrackedAlert t : supervision.list(unit, t -> Forecast.LEVEL.equals(t.level()) && viewer.reads(t.unit()))) {
+            t.history().stream().filter(e -> Long.valueOf(run.id()).equals(e.run()) && e.message() != null)
+                    .reduce((a, b) -> b)
+                    .ifPresent(e -> marks.add(new ForecastMark(t.id(), t.unit(), t.commitment(), e.message(),
+                            t.state().name())));
+        }
+        return marks;
     }
 
     /** A supervised unit the viewer may read, else 404 (as the API: what one may not read does not exist). */

@@ -133,6 +133,11 @@ class DashboardTests {
         assertThat(village.findElement(By.cssSelector("td.baseline")).getText()).isEqualTo("6");
         assertThat(village.findElement(By.cssSelector("td.explanation")).getText())
                 .contains("基期值 6 项，取自本单位 2022-12 报表").contains("推定时限 2023-12");
+        // 52 in June, 72 in September: at that pace 92 by December, short of 100 (提前预警), marked beside the light
+        assertThat(village.findElements(By.cssSelector(".forecast-mark"))).singleElement()
+                .satisfies(mark -> assertThat(mark.getText()).isEqualTo("预"));
+        assertThat(browser.find("#verdicts tr[data-commitment='T05.1']").findElements(By.cssSelector(".forecast-mark")))
+                .as("a red verdict gets no forecast").isEmpty();
         assertThat(browser.find("#template").getAttribute("href")).endsWith("/units/pujiang/template/2023-09.xlsx");
         browser.screenshot("unit", 1400);
 
@@ -172,6 +177,11 @@ class DashboardTests {
         assertThat(browser.find("#matrix td[data-column='01'][data-light='RED']").getText()).isEqualTo("红");
         assertThat(browser.all("#city-counts td.count")).extracting(WebElement::getText)
                 .containsExactly("599", "23", "4", "3");
+        assertThat(browser.all("#forecasts li")).as("the forecasts the 2023-09 run raised (README)")
+                .extracting(li -> li.getAttribute("data-unit") + " " + li.getAttribute("data-commitment"))
+                .containsExactlyInAnyOrder("wuyi T21.1", "pujiang T06.2", "lanxi T06.2", "jinhua T28.3", "jinhua T31.1");
+        assertThat(browser.find("#forecasts li[data-commitment='T31.1']").getText())
+                .contains("【提前预警】金华市 2023-09", "预计年底（2023-12）达 138.4 亿元");
         browser.waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".chart[data-drawn='true']"), 5));
         assertThat(browser.all(".chart canvas")).hasSizeGreaterThanOrEqualTo(5);
         browser.screenshot("overview", 1500);
@@ -241,6 +251,11 @@ class DashboardTests {
         assertThat(browser.find("h1").getText()).isEqualTo("Overview · 2023-09");
         assertThat(browser.find("#nav-alerts").getText()).isEqualTo("Alerts");
         assertThat(browser.find("#matrix tr[data-unit='wuyi'] td[data-column='01']").getText()).isEqualTo("R");
+        assertThat(browser.all("#forecasts li")).as("the forecasts the 2023-09 run raised (README)")
+                .extracting(li -> li.getAttribute("data-unit") + " " + li.getAttribute("data-commitment"))
+                .containsExactlyInAnyOrder("wuyi T21.1", "pujiang T06.2", "lanxi T06.2", "jinhua T28.3", "jinhua T31.1");
+        assertThat(browser.find("#forecasts li[data-commitment='T31.1']").getText())
+                .contains("【提前预警】金华市 2023-09", "预计年底（2023-12）达 138.4 亿元");
         browser.waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".chart[data-drawn='true']"), 5));
         browser.screenshot("overview-en", 1500);
         browser.follow("#lang");

@@ -37,6 +37,10 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  *
  * Sheets are valid and realistic in shape: a unit sends its sheet for the month with probability 0.97, each owed
  * value with probability 0.98; values fall around the target and 序时进度 so that every status occurs.
+ * <p>
+ * It lives in the test tree, not src/jmh, so that the forecasts' backtest (ForecastBacktestTests) runs on the same
+ * histories in the default build; the benchmarks profile compiles src/jmh beside the tests, in this package, and
+ * sees it as before (its package-info stays in src/jmh: one per package).
  */
 final class Workloads {
 
