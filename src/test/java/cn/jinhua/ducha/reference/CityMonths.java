@@ -25,10 +25,6 @@ import cn.jinhua.ducha.catalogue.Window;
 import cn.jinhua.ducha.factsheet.FactSheet;
 import cn.jinhua.ducha.factsheet.Progress;
 import cn.jinhua.ducha.factsheet.ProgressStatus;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 
 /**
  * Random valid months of sheets for the city: a random set of the eleven supervised units, sometimes the
@@ -84,54 +80,58 @@ final class CityMonths {
      *
      * @param full every supervised unit and the province send a sheet that carries every value it owes
      */
-    Arbitrary<Scenario> scenarios(Arbitrary<YearMonth> periods, double history, boolean full) {
-        return periods.flatMap(p -> Combinators.combine(month(p, full), month(p.minusMonths(1), full).optional(history),
-                        Arbitraries.of(p.minusMonths(2), p.plusMonths(1)).flatMap(m -> month(m, false)).optional(0.1),
-                        base(p))
-                .as((now, before, stray, base) -> {
-                    List<FactSheet> sheets = new ArrayList<>(now);
-                    before.ifPresent(sheets::addAll);
-                    stray.ifPresent(sheets::addAll);
-                    base.ifPresent(sheets::addAll);
-                    return new Scenario(p, sheets);
-                }));
+    Gen<Scenario> scenarios(Gen<YearMonth> periods, double history, boolean full) {
+        return periods.flatMap(p -> {
+            Gen<List<FactSheet>> now = month(p, full);
+            Gen<Optional<List<FactSheet>>> before = month(p.minusMonths(1), full).optional(history);
+            Gen<Optional<List<FactSheet>>> stray = Gen.of(p.minusMonths(2), p.plusMonths(1))
+                    .flatMap(m -> month(m, false)).optional(0.1);
+            Gen<Optional<List<FactSheet>>> base = base(p);
+            return random -> {
+                List<FactSheet> sheets = new ArrayList<>(now.next(random));
+                before.next(random).ifPresent(sheets::addAll);
+                stray.next(random).ifPresent(sheets::addAll);
+                base.next(random).ifPresent(sheets::addAll);
+                return new Scenario(p, sheets);
+            };
+        });
     }
 
     /**
      * Half the time, sheets for the base period 2022-12 (the month before the 2023 windows), whose REACH_BY values
      * are the baselines; only where neither the month before nor a stray month is that period already.
      */
-    private Arbitrary<Optional<List<FactSheet>>> base(YearMonth p) {
+    private Gen<Optional<List<FactSheet>>> base(YearMonth p) {
         YearMonth base = YearMonth.of(2022, 12);
         if (p.minusMonths(3).isBefore(base)) {
-            return Arbitraries.just(Optional.empty());
+            return Gen.just(Optional.empty());
         }
         return month(base, false).optional(0.5);
     }
 
     /** Every month of 2023-01..2025-12, the edges of the windows more often. */
-    static Arbitrary<YearMonth> anyMonth() {
+    static Gen<YearMonth> anyMonth() {
         List<YearMonth> all = new ArrayList<>();
         for (YearMonth m = YearMonth.of(2023, 1); !m.isAfter(YearMonth.of(2025, 12)); m = m.plusMonths(1)) {
             all.add(m);
         }
-        return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.of(all)), Tuple.of(1, edgeMonths()));
+        return Gen.frequencyOf(Gen.weighted(3, Gen.ofList(all)), Gen.weighted(1, edgeMonths()));
     }
 
     /**
      * Months where something changes: a window opens or closes, 序时进度 crosses the milestones' last quarter,
      * December's benchmark rule, the month after a deadline.
      */
-    static Arbitrary<YearMonth> edgeMonths() {
-        return Arbitraries.of(List.of("2023-01", "2023-05", "2023-06", "2023-07", "2023-08", "2023-09", "2023-11",
+    static Gen<YearMonth> edgeMonths() {
+        return Gen.ofList(List.of("2023-01", "2023-05", "2023-06", "2023-07", "2023-08", "2023-09", "2023-11",
                 "2023-12", "2024-01", "2024-05", "2024-06", "2024-11", "2024-12", "2025-01", "2025-12")
                 .stream().map(YearMonth::parse).toList());
     }
 
     // ---- one month of sheets
 
-    private Arbitrary<List<FactSheet>> month(YearMonth p, boolean full) {
-        List<Arbitrary<Optional<Draft>>> drafts = new ArrayList<>();
+    private Gen<List<FactSheet>> month(YearMonth p, boolean full) {
+        List<Gen<Optional<Draft>>> drafts = new ArrayList<>();
         for (Unit u : supervised) {
             drafts.add(full ? draft(u, p, true).map(Optional::of) : draft(u, p, false).optional(0.8));
         }
@@ -139,10 +139,14 @@ final class CityMonths {
             drafts.add(full ? draft(province, p, true).map(Optional::of) : draft(province, p, false).optional(0.65));
         }
         List<Commitment> totalled = catalogue.commitments().stream().filter(c -> c.scope() == Scope.CITY_TOTAL).toList();
-        List<Arbitrary<Total>> totals = totalled.stream().map(c -> total(c, p)).toList();
-        return Combinators.combine(Combinators.combine(drafts).as(list -> list),
-                        Combinators.combine(totals).as(list -> list))
-                .as((ds, ts) -> assemble(p, ds.stream().flatMap(Optional::stream).toList(), totalled, ts));
+        List<Gen<Total>> totals = totalled.stream().map(c -> total(c, p)).toList();
+        Gen<List<Optional<Draft>>> allDrafts = Gen.all(drafts);
+        Gen<List<Total>> allTotals = Gen.all(totals);
+        return random -> {
+            List<Optional<Draft>> ds = allDrafts.next(random);
+            List<Total> ts = allTotals.next(random);
+            return assemble(p, ds.stream().flatMap(Optional::stream).toList(), totalled, ts);
+        };
     }
 
     /** A unit's sheet before CITY_TOTAL shares and benchmark offsets are resolved. */
@@ -160,35 +164,36 @@ final class CityMonths {
     private record Total(BigDecimal sum, List<Integer> weights, int who) {
     }
 
-    private Arbitrary<Draft> draft(Unit u, YearMonth p, boolean full) {
-        Arbitrary<Boolean> completeness = full ? Arbitraries.just(true)
-                : Arbitraries.frequency(Tuple.of(3, false), Tuple.of(1, true));
+    private Gen<Draft> draft(Unit u, YearMonth p, boolean full) {
+        Gen<Boolean> completeness = full ? Gen.just(true)
+                : Gen.frequencyOf(Gen.weightedValue(3, false), Gen.weightedValue(1, true));
         return completeness.flatMap(complete -> {
-            List<Arbitrary<Optional<Map.Entry<String, Object>>>> facts = new ArrayList<>();
+            List<Gen<Optional<Map.Entry<String, Object>>>> facts = new ArrayList<>();
             for (Commitment c : catalogue.commitments()) {
                 if (c.kind() == Kind.PROGRESS || (c.scope() == Scope.CITY_TOTAL && !u.isProvince())) {
                     continue;
                 }
                 double presence = owes(u, c) ? (complete ? 1.0 : 0.85) : c.scope() == Scope.FTZ ? 0.3 : 0.04;
-                Arbitrary<Map.Entry<String, Object>> entry = value(c, p, u).map(v -> Map.entry(c.metric(), v));
+                Gen<Map.Entry<String, Object>> entry = value(c, p, u).map(v -> Map.entry(c.metric(), v));
                 facts.add(presence >= 1.0 ? entry.map(Optional::of) : entry.optional(presence));
             }
-            List<Arbitrary<Optional<Map.Entry<String, ProgressStatus>>>> progress = new ArrayList<>();
+            List<Gen<Optional<Map.Entry<String, ProgressStatus>>>> progress = new ArrayList<>();
             for (Task t : catalogue.tasks()) {
                 double presence = u.isProvince() ? 0.03 : complete ? 1.0 : 0.85;
-                Arbitrary<Map.Entry<String, ProgressStatus>> entry = Arbitraries.of(ProgressStatus.class)
+                Gen<Map.Entry<String, ProgressStatus>> entry = Gen.of(ProgressStatus.values())
                         .map(s -> Map.entry(t.code(), s));
                 progress.add(presence >= 1.0 ? entry.map(Optional::of) : entry.optional(presence));
             }
-            return Combinators.combine(Combinators.combine(facts).as(list -> list),
-                            Combinators.combine(progress).as(list -> list))
-                    .as((fs, ps) -> {
-                        Map<String, Object> f = new LinkedHashMap<>();
-                        fs.stream().flatMap(Optional::stream).forEach(e -> f.put(e.getKey(), e.getValue()));
-                        Map<String, ProgressStatus> s = new LinkedHashMap<>();
-                        ps.stream().flatMap(Optional::stream).forEach(e -> s.put(e.getKey(), e.getValue()));
-                        return new Draft(u, complete, f, s);
-                    });
+            Gen<List<Optional<Map.Entry<String, Object>>>> allFacts = Gen.all(facts);
+            Gen<List<Optional<Map.Entry<String, ProgressStatus>>>> allProgress = Gen.all(progress);
+            return random -> {
+                Map<String, Object> f = new LinkedHashMap<>();
+                allFacts.next(random).stream().flatMap(Optional::stream).forEach(e -> f.put(e.getKey(), e.getValue()));
+                Map<String, ProgressStatus> s = new LinkedHashMap<>();
+                allProgress.next(random).stream().flatMap(Optional::stream)
+                        .forEach(e -> s.put(e.getKey(), e.getValue()));
+                return new Draft(u, complete, f, s);
+            };
         });
     }
 
@@ -205,32 +210,32 @@ final class CityMonths {
         };
     }
 
-    private Arbitrary<Object> value(Commitment c, YearMonth p, Unit u) {
+    private Gen<Object> value(Commitment c, YearMonth p, Unit u) {
         if (c.kind() == Kind.MILESTONE) {
-            return Arbitraries.of(true, false);
+            return Gen.of(true, false);
         }
         if (c.kind() == Kind.BENCHMARK_MARGIN) {
-            Arbitrary<BigDecimal> growth = growth();
+            Gen<BigDecimal> growth = growth();
             if (u.isProvince()) {
                 return growth.map(v -> v);
             }
-            Arbitrary<BigDecimal> deltas = Arbitraries.frequencyOf(
-                    Tuple.of(4, Arbitraries.of(BigDecimal.ZERO, CENT.negate(), CENT, new BigDecimal("-0.001"))),
-                    Tuple.of(1, Arbitraries.bigDecimals().between(BigDecimal.valueOf(-5), BigDecimal.valueOf(5)).ofScale(1)));
-            return Arbitraries.frequencyOf(Tuple.of(3, deltas.map(AboveBenchmark::new)), Tuple.of(1, growth.map(v -> v)));
+            Gen<BigDecimal> deltas = Gen.frequencyOf(
+                    Gen.weighted(4, Gen.of(BigDecimal.ZERO, CENT.negate(), CENT, new BigDecimal("-0.001"))),
+                    Gen.weighted(1, Gen.decimals(BigDecimal.valueOf(-5), BigDecimal.valueOf(5), 1)));
+            return Gen.frequencyOf(Gen.weighted(3, deltas.map(AboveBenchmark::new)), Gen.weighted(1, growth.map(v -> v)));
         }
         return number(c, p).map(v -> v);
     }
 
-    private static Arbitrary<BigDecimal> growth() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(1, Arbitraries.of(BigDecimal.ZERO, new BigDecimal("-3"), new BigDecimal("-0.01"))),
-                Tuple.of(3, Arbitraries.bigDecimals().between(BigDecimal.valueOf(-15), BigDecimal.valueOf(25)).ofScale(1)),
-                Tuple.of(1, Arbitraries.bigDecimals().between(BigDecimal.valueOf(-15), BigDecimal.valueOf(25)).ofScale(2)));
+    private static Gen<BigDecimal> growth() {
+        return Gen.frequencyOf(
+                Gen.weighted(1, Gen.of(BigDecimal.ZERO, new BigDecimal("-3"), new BigDecimal("-0.01"))),
+                Gen.weighted(3, Gen.decimals(BigDecimal.valueOf(-15), BigDecimal.valueOf(25), 1)),
+                Gen.weighted(1, Gen.decimals(BigDecimal.valueOf(-15), BigDecimal.valueOf(25), 2)));
     }
 
     /** A valid number for a numeric commitment's metric, on one of its edges at {@code p} more often than not. */
-    private Arbitrary<BigDecimal> number(Commitment c, YearMonth p) {
+    private Gen<BigDecimal> number(Commitment c, YearMonth p) {
         boolean percent = c.metric().endsWith("_pct");
         BigDecimal top = percent ? HUNDRED : c.target().multiply(new BigDecimal("1.5")).setScale(0, RoundingMode.CEILING);
         Set<BigDecimal> edges = new LinkedHashSet<>(around(c.target(), true));
@@ -241,10 +246,10 @@ final class CityMonths {
         edges.addAll(paceEdges(c, p));
         List<BigDecimal> valid = edges.stream().filter(v -> v.signum() >= 0 && (!percent || v.compareTo(HUNDRED) <= 0))
                 .toList();
-        return Arbitraries.frequencyOf(
-                Tuple.of(5, Arbitraries.of(valid)),
-                Tuple.of(1, Arbitraries.bigDecimals().between(BigDecimal.ZERO, top).ofScale(0)),
-                Tuple.of(1, Arbitraries.bigDecimals().between(BigDecimal.ZERO, top).ofScale(2)));
+        return Gen.frequencyOf(
+                Gen.weighted(5, Gen.ofList(valid)),
+                Gen.weighted(1, Gen.decimals(BigDecimal.ZERO, top, 0)),
+                Gen.weighted(1, Gen.decimals(BigDecimal.ZERO, top, 2)));
     }
 
     /**
@@ -301,10 +306,13 @@ final class CityMonths {
         return (to.getYear() - from.getYear()) * 12 + to.getMonthValue() - from.getMonthValue();
     }
 
-    private Arbitrary<Total> total(Commitment c, YearMonth p) {
-        Arbitrary<Integer> weight = Arbitraries.frequency(Tuple.of(2, -1), Tuple.of(2, 0), Tuple.of(4, 1), Tuple.of(2, 3));
-        Arbitrary<Integer> who = Arbitraries.frequency(Tuple.of(8, 0), Tuple.of(1, 1), Tuple.of(1, 2));
-        return Combinators.combine(number(c, p), weight.list().ofSize(supervised.size()), who).as(Total::new);
+    private Gen<Total> total(Commitment c, YearMonth p) {
+        Gen<Integer> weight = Gen.frequencyOf(Gen.weightedValue(2, -1), Gen.weightedValue(2, 0),
+                Gen.weightedValue(4, 1), Gen.weightedValue(2, 3));
+        Gen<Integer> who = Gen.frequencyOf(Gen.weightedValue(8, 0), Gen.weightedValue(1, 1), Gen.weightedValue(1, 2));
+        Gen<BigDecimal> sum = number(c, p);
+        Gen<List<Integer>> weights = weight.list(supervised.size());
+        return random -> new Total(sum.next(random), weights.next(random), who.next(random));
     }
 
     // ---- from drafts to sheets
