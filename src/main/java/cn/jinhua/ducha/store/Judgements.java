@@ -59,16 +59,27 @@ public final class Judgements {
         return new Recorded(run, evaluation);
     }
 
+    /**
+     * The sheets {@link #judge} would judge {@code period} from (the latest stored revisions of it, of the month
+     * before and of the base periods), read and nothing recorded: what a what-if starts from.
+     */
+    public SheetBatch latest(Rulebook rulebook, YearMonth period) {
+        return batch(rulebook, store.submissions().latest(new Evaluator(rulebook).periodsRead(period)));
+    }
+
     private static Evaluation evaluate(Rulebook rulebook, List<Submissions.Revision> revisions, YearMonth period,
                                        List<Waiver> waivers) {
+        return new Evaluator(rulebook).evaluate(batch(rulebook, revisions), period, waivers);
+    }
+
+    private static SheetBatch batch(Rulebook rulebook, List<Submissions.Revision> revisions) {
         SheetReader reader = new SheetReader(rulebook.catalogue());
         // the source names the stored revision, so that traces and rejections point at what the store holds; the
         // bytes are read in the format the name they were received under says, as submit read them
-        SheetBatch batch = reader.batch(revisions.stream()
+        return reader.batch(revisions.stream()
                 .map(r -> reader.read("%s (submission %d)".formatted(r.source(), r.id()), SheetFormat.of(r.source()),
                         r.content()))
                 .toList());
-        return new Evaluator(rulebook).evaluate(batch, period, waivers);
     }
 
     /** One verdict that came out differently. */

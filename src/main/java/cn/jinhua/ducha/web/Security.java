@@ -91,6 +91,8 @@ class Security {
                         .requestMatchers(HttpMethod.POST, "/api/evaluations", "/api/waivers",
                                 "/api/alerts/*/close").hasRole(CITY)
                         .requestMatchers(HttpMethod.POST, "/api/sheets", "/api/alerts/*/ack").hasAnyRole(COUNTY, CITY)
+                        // a what-if stores nothing: whoever reads a unit may ask of it (checked per unit inside)
+                        .requestMatchers(HttpMethod.POST, "/api/whatif").hasAnyRole(COUNTY, CITY, AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/sheets/**", "/api/evaluations/**", "/api/verdicts/**",
                                 "/api/alerts/**", "/api/waivers/**", "/api/templates/**")
                         .hasAnyRole(COUNTY, CITY, AUDITOR)
