@@ -123,13 +123,17 @@ public record Brief(YearMonth period, YearMonth since, Runs.Run run, Instant asO
     }
 
     /**
-     * The 赛马 ranking for the brief.
+     * The 赛马 ranking for the brief: the overall ranking of the local units, with each unit's rank in each of the
+     * five environments.
      *
-     * @param available whether the ranking could be made; when not, {@code note} says why and the rows are empty
+     * @param available    whether the ranking could be made; when not, {@code note} says why and the rows are empty
+     * @param note         how the score is made (the published formula), or why there is no ranking
+     * @param environments the names of the environments, in the order of each row's {@code environmentRanks}
      */
-    public record Ranking(boolean available, String note, List<RankRow> rows) {
+    public record Ranking(boolean available, String note, List<String> environments, List<RankRow> rows) {
 
         public Ranking {
+            environments = List.copyOf(environments);
             rows = List.copyOf(rows);
         }
     }
@@ -137,9 +141,18 @@ public record Brief(YearMonth period, YearMonth since, Runs.Run run, Instant asO
     /**
      * A unit's place in the ranking.
      *
-     * @param movement the change of rank since the month before, for people ("↑2", "↓1", "—", "新"); never null
+     * @param rank             null when nothing of the unit was judged
+     * @param score            the published score, "—" when there is none
+     * @param movement         the change of rank since the month before ("↑2", "↓1", "—", "新"); never null
+     * @param environmentRanks the unit's rank in each environment, "—" where it has none
+     * @param basis            the verdicts that made the score, counted by status
      */
-    public record RankRow(int rank, String unit, String unitName, String score, String movement, String basis) {
+    public record RankRow(Integer rank, String unit, String unitName, String score, String movement,
+                          List<String> environmentRanks, String basis) {
+
+        public RankRow {
+            environmentRanks = List.copyOf(environmentRanks);
+        }
     }
 
     private static Map<Light, Integer> counts(Map<Light, Integer> lights) {

@@ -94,6 +94,9 @@ public final class BriefDocument {
             table(doc, tables.get(Section.UNITS));
             heading(doc, HEADING_1, NUMERALS[n++] + "、" + Section.RANKING.chinese(), Section.RANKING.english());
             table(doc, tables.get(Section.RANKING));
+            if (brief.ranking().available()) {
+                text(doc, brief.ranking().note(), 10.5);
+            }
 
             heading(doc, HEADING_1, NUMERALS[n++] + "、预警动态", "Alerts after " + brief.since());
             int m = 0;

@@ -131,12 +131,18 @@ final class BriefTables {
     }
 
     private static Table ranking(Brief.Ranking ranking) {
-        List<Column> columns = List.of(new Column("名次 Rank", true), new Column("单位 Unit", true),
-                new Column("得分 Score", true), new Column("变化 Movement", true), new Column("依据 Basis", true, 3));
+        List<Column> columns = new ArrayList<>(List.of(new Column("名次 Rank", true), new Column("单位 Unit", true, 1.4),
+                new Column("得分 Score", true), new Column("变化 Movement", true)));
+        ranking.environments().forEach(e -> columns.add(new Column(e + "名次 rank", true)));
+        columns.add(new Column("依据 Basis", false, 3));
         List<List<Cell>> rows = new ArrayList<>();
         for (Brief.RankRow r : ranking.rows()) {
-            rows.add(List.of(Cell.count(r.rank()), Cell.text(r.unitName()), Cell.text(r.score()),
-                    Cell.text(r.movement()), Cell.text(r.basis())));
+            List<Cell> row = new ArrayList<>();
+            row.add(r.rank() == null ? Cell.text("—") : Cell.count(r.rank()));
+            row.addAll(List.of(Cell.text(r.unitName()), Cell.text(r.score()), Cell.text(r.movement())));
+            r.environmentRanks().forEach(p -> row.add(Cell.text(p)));
+            row.add(Cell.text(r.basis()));
+            rows.add(row);
         }
         return new Table(columns, rows, ranking.available() ? NONE : ranking.note());
     }

@@ -95,6 +95,9 @@ public final class BriefWorkbook {
         } else {
             sheet.setAutoFilter(new CellRangeAddress(1, r - 1, 0, columns.size() - 1));
         }
+        if (section == Section.RANKING && brief.ranking().available()) {
+            cells.put(sheet.createRow(r + 1), 0, brief.ranking().note(), text);
+        }
         sheet.createFreezePane(0, 2);
         for (int c = 0; c < columns.size(); c++) {
             sheet.setColumnWidth(c, width(columns.get(c).header(), table));

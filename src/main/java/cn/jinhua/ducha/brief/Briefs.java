@@ -24,6 +24,10 @@ import cn.jinhua.ducha.catalogue.Unit;
 import cn.jinhua.ducha.evaluation.AlertLevel;
 import cn.jinhua.ducha.evaluation.Light;
 import cn.jinhua.ducha.evaluation.Status;
+import cn.jinhua.ducha.ranking.Mark;
+import cn.jinhua.ducha.ranking.Ranking;
+import cn.jinhua.ducha.ranking.Rankings;
+import cn.jinhua.ducha.ranking.Scoring;
 import cn.jinhua.ducha.store.Runs;
 import cn.jinhua.ducha.store.Store;
 
@@ -70,17 +74,12 @@ public final class Briefs {
             throw new IllegalArgumentException(("--since: %s 须早于通报月份 %s / must be before the period %s")
                     .formatted(after, period, period));
         }
-        return latestRun(period).map(run -> read(run, after));
+        return store.runs().latest(period).map(run -> read(run, after));
     }
 
     /** The newest period with a run, if any: the one a scheduled brief reports. */
     public Optional<YearMonth> latestPeriod() {
         return store.runs().list().stream().map(Runs.Run::period).max(Comparator.naturalOrder());
-    }
-
-    private Optional<Runs.Run> latestRun(YearMonth period) {
-        // list() is newest first: the first run of the period is its latest, as on the dashboard
-        return store.runs().list().stream().filter(r -> r.period().equals(period)).findFirst();
     }
 
     private Brief read(Runs.Run run, YearMonth since) {
@@ -150,10 +149,63 @@ public final class Briefs {
         return silent;
     }
 
-    /** NOTE: the 赛马 ranking (issue 15, item 1) is built on another branch; until it is merged, the brief says so. */
+    /**
+     * The 赛马 ranking of the brief's run, moved against the month before's latest run, by {@link Rankings} (the one
+     * place it is computed); not available when the catalogue has no published score (a ruleset before issue 15).
+     */
     private Brief.Ranking ranking(Runs.Run run) {
-        return new Brief.Ranking(false, "赛马排名尚未提供，本期通报不含排名 / the 赛马 ranking is not available yet: "
-                + "this brief has none", List.of());
+        Rankings rankings;
+        try {
+            rankings = new Rankings(catalogue);
+        } catch (IllegalStateException noScore) {
+            return new Brief.Ranking(false, noScore.getMessage(), List.of(), List.of());
+        }
+        List<Mark> marks = Rankings.marks(store, run.id());
+        List<Mark> before = store.runs().latest(run.period().minusMonths(1))
+                .map(r -> Rankings.marks(store, r.id())).orElse(null);
+        Ranking overall = rankings.rank(run.period(), null, run.id(), marks, before);
+        List<Ranking> byEnvironment = rankings.environments().stream()
+                .map(a -> rankings.rank(run.period(), a, run.id(), marks, before)).toList();
+        List<Brief.RankRow> rows = new ArrayList<>();
+        for (Ranking.Row r : overall.rows()) {
+            List<String> places = byEnvironment.stream().map(e -> e.row(r.unit().id()).map(Ranking.Row::rank)
+                    .map(String::valueOf).orElse("—")).map(p -> "null".equals(p) ? "—" : p).toList();
+            rows.add(new Brief.RankRow(r.rank(), r.unit().id(), r.unit().name(),
+                    r.score() == null ? "—" : r.score().toPlainString(), r.movement().label().isEmpty() ? "—"
+                    : r.movement().label(), places, basis(r)));
+        }
+        return new Brief.Ranking(true, formula(rankings.scoring(), overall),
+                rankings.environments().stream().map(Area::name).toList(), rows);
+    }
+
+    /** What made a unit's score: its judged verdicts by status, and the points they earned. */
+    private static String basis(Ranking.Row r) {
+        StringBuilder b = new StringBuilder("受评 %d 项".formatted(r.judged()));
+        for (Status s : Status.values()) {
+            int n = r.counts().getOrDefault(s, 0);
+            if (n > 0 && s != Status.NOT_APPLICABLE) {
+                b.append("，").append(s.label()).append(' ').append(n);
+            }
+        }
+        if (r.waived() > 0) {
+            b.append("，豁免不计 ").append(r.waived());
+        }
+        return b.append("；得分 %s".formatted(r.points().stripTrailingZeros().toPlainString())).toString();
+    }
+
+    /** The published formula in words, Chinese then English. */
+    private static String formula(Scoring scoring, Ranking overall) {
+        StringBuilder points = new StringBuilder();
+        for (Status s : Status.values()) {
+            if (s != Status.NOT_APPLICABLE) {
+                points.append(points.length() == 0 ? "" : "、").append(s.label()).append(' ')
+                        .append(scoring.points(s).stripTrailingZeros().toPlainString()).append(" 分");
+            }
+        }
+        return ("得分 = 100 × 各结论得分之和 ÷ 受评结论数（%s；不适用与豁免的结论不计），保留 %d 位小数，同分同名次；变化对比 %s。"
+                + " / Score = 100 × points ÷ verdicts judged (NOT_APPLICABLE and waived left out), equal scores share a "
+                + "rank; movement against %s.").formatted(points, scoring.decimals(), overall.previous(),
+                overall.previous());
     }
 
     private record Alerts(List<Brief.AlertLine> raised, List<Brief.AlertLine> escalated,
