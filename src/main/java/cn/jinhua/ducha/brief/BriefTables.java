@@ -149,7 +149,7 @@ final class BriefTables {
 
     private static Table alerts(List<Brief.AlertLine> alerts, Brief brief, boolean withNote) {
         List<Column> columns = new ArrayList<>(List.of(new Column("编号 No.", false), new Column("单位 Unit", true),
-                new Column("承诺 Commitment", true, 2), new Column("级别 Level", true), new Column("事件 Event", false),
+                new Column("承诺 Commitment", true, 2), new Column("级别 Level", true), new Column("事件 Event", withNote),
                 new Column("事件时间 When", false), new Column("操作人 By", false),
                 new Column("当前状态 State", true), new Column("月份 Period", false),
                 new Column("整改期限 Deadline", false), new Column("责任单位 Responsible", false, 2)));
@@ -166,7 +166,7 @@ final class BriefTables {
                     Cell.text(a.deadline() == null ? "—" : a.deadline().toString()),
                     Cell.text(String.join("、", a.responsible()))));
             if (withNote) {
-                row.add(Cell.text(a.note() == null ? a.eventLabel() : a.eventLabel() + "：" + a.note()));
+                row.add(Cell.text(a.note()));
             }
             row.add(Cell.text(a.message()));
             rows.add(row);
