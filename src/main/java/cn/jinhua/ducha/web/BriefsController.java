@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * 例会通报: the meeting brief of a judged period as Word or Excel, for city supervisors and auditors (Security). A
- * county supervisor has none: the brief compares every unit and ranks them, which is more than a county may read.
+ * county supervisor has none: the brief carries every unit's lights, alerts and red items, more than a county reads.
  */
 @RestController
 @Tag(name = "通报 briefs", description = "例会督查通报 / the meeting brief")

@@ -42,8 +42,8 @@ public record Viewer(String username, String passwordHash, Role role, String uni
     }
 
     /**
-     * Whether this user may have the 例会 brief: city supervisors and auditors. It compares and ranks every unit, so a
-     * county supervisor (who reads one unit) has none, and an administrator reads no unit's data.
+     * Whether this user may have the 例会 brief: city supervisors and auditors. It carries every unit's lights, alerts and red
+     * items, so a county supervisor (who reads one unit) has none, and an administrator reads no unit's data.
      */
     public boolean readsBriefs() {
         return role == Role.CITY || role == Role.AUDITOR;
