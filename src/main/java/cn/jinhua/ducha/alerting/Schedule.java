@@ -38,6 +38,19 @@ public final class Schedule {
         public static final Settings DEFAULTS = new Settings(25, 3, Duration.ofDays(15));
     }
 
+    /**
+     * A job of another feature that the schedule runs on each tick under a ShedLock lock of its own name, after its
+     * own jobs (the 例会 brief): it decides from {@code today}, the store's day in Jinhua, whether anything is due.
+     */
+    public interface Job {
+
+        /** The lock's name, unique among the jobs. */
+        String name();
+
+        /** Does what is due on {@code today}, adding a line for people to {@code done} for each thing done. */
+        void run(LocalDate today, List<String> done);
+    }
+
     private static final Duration LOCK_AT_MOST = Duration.ofMinutes(30);
     private static final String ACTOR = "schedule";
 
@@ -47,9 +60,17 @@ public final class Schedule {
     private final Webhooks webhooks;
     private final HttpClient client;
     private final LockingTaskExecutor locks;
+    private final List<Job> jobs;
 
     public Schedule(Store store, Supplier<Rulebook> rulebook, Settings settings, Webhooks webhooks,
                     HttpClient client) {
+        this(store, rulebook, settings, webhooks, client, List.of());
+    }
+
+    /** A schedule that also runs {@code jobs}, each under its own lock. */
+    public Schedule(Store store, Supplier<Rulebook> rulebook, Settings settings, Webhooks webhooks,
+                    HttpClient client, List<Job> jobs) {
+        this.jobs = List.copyOf(jobs);
         this.store = store;
         this.rulebook = rulebook;
         this.settings = settings;
@@ -70,6 +91,9 @@ public final class Schedule {
         run("ducha-monthly-evaluation", () -> evaluateDuePeriod(done));
         run("ducha-reminders", () -> remind(done));
         run("ducha-escalation", () -> escalate(done));
+        for (Job job : jobs) {
+            run(job.name(), () -> job.run(today(), done));
+        }
         deliver(done); // Webhooks takes its own lock: the command line and serve send too
         return done;
     }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
@@ -59,8 +61,21 @@ public final class Catalogue {
      *
      * @param yellowBand           how far behind 序时进度 still counts as AT_RISK (0.30)
      * @param milestoneLastQuarter share of a window after which an open milestone is AT_RISK (0.75)
+     * @param ranking              the 赛马 ranking's points; null only in a catalogue stored before issue 15 (a
+     *                             replayed run's), which judges as before and ranks nothing
      */
-    public record Settings(BigDecimal yellowBand, BigDecimal milestoneLastQuarter) {
+    public record Settings(BigDecimal yellowBand, BigDecimal milestoneLastQuarter, RankingSettings ranking) {
+    }
+
+    /**
+     * The 赛马 ranking's points per status of a judged verdict ({@code ranking:} in settings.yaml), each in 0..1, and
+     * the decimal places of the published score. NOT_APPLICABLE has no points: it is never judged.
+     *
+     * @param noData   at most every other status's points, so that not reporting never pays
+     * @param decimals places the published score (0..100) is rounded half-up to, 0..4
+     */
+    public record RankingSettings(BigDecimal met, BigDecimal onTrack, BigDecimal atRisk, BigDecimal offTrack,
+                                  BigDecimal missed, BigDecimal noData, int decimals) {
     }
 
     /**
@@ -133,6 +148,9 @@ public final class Catalogue {
             problems.add("rules/catalogue/settings.yaml: yellowBand 与 milestoneLastQuarter 均须给出 / "
                     + "yellowBand and milestoneLastQuarter are both required");
         }
+        // a catalogue stored before issue 15 (a replayed run's) has no ranking: it still loads, and ranks nothing
+        RankingSettings ranking = settingsEntry == null || settingsEntry.ranking() == null ? null
+                : settingsEntry.ranking().toSettings(problems);
         List<NotJudged> notJudged = new ArrayList<>();
         for (NotJudgedEntry n : notJudgedEntries) {
             String where = "rules/catalogue/" + NOT_JUDGED + ": \"" + n.words() + "\": ";
@@ -149,7 +167,7 @@ public final class Catalogue {
             throw new CatalogueException(problems);
         }
         return new Catalogue(units, List.copyOf(areas.values()), List.copyOf(tasks.values()), commitments, notJudged,
-                new Settings(settingsEntry.yellowBand(), settingsEntry.milestoneLastQuarter()));
+                new Settings(settingsEntry.yellowBand(), settingsEntry.milestoneLastQuarter(), ranking));
     }
 
     private static void checkUnits(List<Unit> units, String file, List<String> problems) {
@@ -330,7 +348,49 @@ public final class Catalogue {
     }
 
     record SettingsEntry(BigDecimal yellowBand, BigDecimal milestoneLastQuarter,
-                         Map<String, InferredWindowEntry> inferredWindows, Map<String, MeasureEntry> measures) {
+                         Map<String, InferredWindowEntry> inferredWindows, Map<String, MeasureEntry> measures,
+                         RankingEntry ranking) {
+    }
+
+    record RankingEntry(PointsEntry points, Integer decimals) {
+
+        private static final String WHERE = "rules/catalogue/settings.yaml: ranking: ";
+
+        RankingSettings toSettings(List<String> problems) {
+            int before = problems.size();
+            if (points == null || decimals == null) {
+                problems.add(WHERE + "points 与 decimals 均须给出 / points and decimals are both required");
+                return null;
+            }
+            List<BigDecimal> all = points.all();
+            if (all.contains(null)) {
+                problems.add(WHERE + "points 须给出 MET、ON_TRACK、AT_RISK、OFF_TRACK、MISSED、NO_DATA 各自的分值 / "
+                        + "points must give MET, ON_TRACK, AT_RISK, OFF_TRACK, MISSED and NO_DATA each");
+                return null;
+            }
+            if (all.stream().anyMatch(p -> p.signum() < 0 || p.compareTo(BigDecimal.ONE) > 0)) {
+                problems.add(WHERE + "每项分值须在 0 到 1 之间 / every point must lie in 0..1");
+            }
+            if (all.stream().anyMatch(p -> p.compareTo(points.noData()) < 0)) {
+                problems.add(WHERE + "NO_DATA 的分值不得高于任何其他状态，否则不报送反而得分 / NO_DATA must score no "
+                        + "more than any other status, or not reporting would pay");
+            }
+            if (decimals < 0 || decimals > 4) {
+                problems.add(WHERE + "decimals 须在 0 到 4 之间 / decimals must lie in 0..4");
+            }
+            return problems.size() > before ? null : new RankingSettings(points.met(), points.onTrack(),
+                    points.atRisk(), points.offTrack(), points.missed(), points.noData(), decimals);
+        }
+    }
+
+    /** Keyed by the statuses' own names, as supervisors read them in the file. */
+    record PointsEntry(@JsonProperty("MET") BigDecimal met, @JsonProperty("ON_TRACK") BigDecimal onTrack,
+                       @JsonProperty("AT_RISK") BigDecimal atRisk, @JsonProperty("OFF_TRACK") BigDecimal offTrack,
+                       @JsonProperty("MISSED") BigDecimal missed, @JsonProperty("NO_DATA") BigDecimal noData) {
+
+        List<BigDecimal> all() {
+            return Arrays.asList(met, onTrack, atRisk, offTrack, missed, noData);
+        }
     }
 
     record MeasureEntry(BigDecimal maximum) {

@@ -32,7 +32,7 @@ final class TickCommand implements Callable<Integer> {
         Rulebook[] once = new Rulebook[1];
         Supplier<Rulebook> rulebook = () -> once[0] != null ? once[0] : (once[0] = ducha.rulebook());
         return new Schedule(store, rulebook, options.settings(ducha.rectificationDays),
-                ducha.webhooks(store), WebhooksCommand.client());
+                ducha.webhooks(store), WebhooksCommand.client(), options.jobs(ducha, store));
     }
 
     @Override

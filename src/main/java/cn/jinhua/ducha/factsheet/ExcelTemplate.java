@@ -6,9 +6,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import cn.jinhua.ducha.catalogue.Catalogue;
@@ -17,7 +15,6 @@ import cn.jinhua.ducha.catalogue.Kind;
 import cn.jinhua.ducha.catalogue.Scope;
 import cn.jinhua.ducha.catalogue.Unit;
 import org.apache.poi.ss.usermodel.BorderStyle;
-import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.FillPatternType;
@@ -60,7 +57,7 @@ public final class ExcelTemplate {
     private final XSSFWorkbook workbook = new XSSFWorkbook();
     private final XSSFSheet sheet = workbook.createSheet("报表 sheet");
     private final XSSFDataValidationHelper validations = new XSSFDataValidationHelper(sheet);
-    private final Map<XSSFCellStyle, XSSFCellStyle> quoted = new HashMap<>();
+    private final TextCells cells = new TextCells(workbook);
     private final XSSFCellStyle header;
     private final XSSFCellStyle label;
     private final XSSFCellStyle number;
@@ -308,34 +305,8 @@ public final class ExcelTemplate {
         help.setColumnWidth(0, 120 * 256);
     }
 
-    /**
-     * Writes {@code value} as a string cell, never a formula; text that starts as a formula would ({@code = + - @},
-     * or a tab or carriage return) is quote-prefixed, so that editing the cell in Excel keeps it text. A null value
-     * leaves the cell blank in {@code style}.
-     */
+    /** Writes {@code value} as text, never a formula ({@link TextCells}); null leaves the cell blank. */
     private void put(XSSFRow row, int column, String value, XSSFCellStyle style) {
-        XSSFCell cell = row.createCell(column);
-        if (value == null) {
-            cell.setCellStyle(style);
-            return;
-        }
-        cell.setCellValue(value);
-        cell.setCellStyle(looksLikeFormula(value) ? quoted(style) : style);
-        if (cell.getCellType() != CellType.STRING) {
-            throw new IllegalStateException("not written as text: " + cell.getAddress());
-        }
-    }
-
-    static boolean looksLikeFormula(String value) {
-        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
-    }
-
-    private XSSFCellStyle quoted(XSSFCellStyle style) {
-        return quoted.computeIfAbsent(style, s -> {
-            XSSFCellStyle q = workbook.createCellStyle();
-            q.cloneStyleFrom(s);
-            q.setQuotePrefixed(true);
-            return q;
-        });
+        cells.put(row, column, value, style);
     }
 }

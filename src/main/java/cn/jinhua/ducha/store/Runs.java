@@ -158,6 +158,12 @@ public final class Runs {
         return counts;
     }
 
+    /** The latest run recorded for {@code period}: the one a period's pages, ranking and brief read. */
+    public Optional<Run> latest(YearMonth period) {
+        return store.jdbc().sql("select * from run where period = ? order by id desc fetch first 1 rows only")
+                .param(period.toString()).query(Runs::run).optional();
+    }
+
     public Optional<Run> find(long id) {
         return store.jdbc().sql("select * from run where id = ?").param(id).query(Runs::run).optional();
     }

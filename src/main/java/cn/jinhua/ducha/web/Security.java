@@ -96,6 +96,7 @@ class Security {
                         .requestMatchers(HttpMethod.GET, "/api/sheets/**", "/api/evaluations/**", "/api/verdicts/**",
                                 "/api/alerts/**", "/api/waivers/**", "/api/templates/**")
                         .hasAnyRole(COUNTY, CITY, AUDITOR)
+                        .requestMatchers(HttpMethod.GET, "/api/briefs/**").hasAnyRole(CITY, AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/catalogue", "/api/units", "/api/me").authenticated()
                         .requestMatchers("/actuator/info").hasRole(ADMIN)
                         .anyRequest().denyAll());

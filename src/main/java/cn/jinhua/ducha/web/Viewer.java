@@ -41,6 +41,14 @@ public record Viewer(String username, String passwordHash, Role role, String uni
         return role == Role.CITY || role == Role.COUNTY && unit.equals(unitId);
     }
 
+    /**
+     * Whether this user may have the 例会 brief: city supervisors and auditors. It carries every unit's lights, alerts and red
+     * items, so a county supervisor (who reads one unit) has none, and an administrator reads no unit's data.
+     */
+    public boolean readsBriefs() {
+        return role == Role.CITY || role == Role.AUDITOR;
+    }
+
     @Override
     public List<GrantedAuthority> getAuthorities() {
         return List.of(new SimpleGrantedAuthority(role.authority()));

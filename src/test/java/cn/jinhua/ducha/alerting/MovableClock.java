@@ -11,20 +11,20 @@ import java.util.concurrent.atomic.AtomicReference;
  * A clock a test sets and moves. The store's clock is its only notion of time, so deadlines, escalation and
  * backoff pass without anyone waiting.
  */
-final class MovableClock extends Clock {
+public final class MovableClock extends Clock {
 
     private final AtomicReference<Instant> now;
 
-    MovableClock(Instant start) {
+    public MovableClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now.set(instant);
     }
 
     /** Moves the clock on and answers the new now. */
-    Instant advance(Duration by) {
+    public Instant advance(Duration by) {
         return now.updateAndGet(instant -> instant.plus(by));
     }
 

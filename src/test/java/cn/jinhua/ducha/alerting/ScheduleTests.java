@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import cn.jinhua.ducha.brief.ScheduledBriefs;
 import cn.jinhua.ducha.catalogue.Unit;
 import cn.jinhua.ducha.store.Runs;
 import cn.jinhua.ducha.store.Store;
@@ -261,6 +262,47 @@ class ScheduleTests extends WithReceiver {
             assertThat(first.verify().intact()).isTrue();
         } finally {
             threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void writesTheBriefOfTheNewestJudgedPeriodOnTheFirstAndTheFifteenthOnce() throws java.io.IOException {
+        try (Store store = open(TestDatabases::h2)) {
+            Sheets.pujiang(store, rulebook, 66);
+            java.nio.file.Path folder = dir.resolve("briefs");
+            Function<Store, Schedule> instance = s -> new Schedule(s, () -> rulebook, Schedule.Settings.DEFAULTS,
+                    webhooks(s), client, List.of(new ScheduledBriefs(s, new Supervision(s, Duration.ofDays(15)),
+                            rulebook::catalogue, folder, ScheduledBriefs.DAYS)));
+            Schedule schedule = instance.apply(store);
+
+            schedule.tick(); // the 26th: September is judged, no brief is due
+            assertThat(runsOf(store, SEPTEMBER)).hasSize(1);
+            assertThat(folder).doesNotExist();
+
+            // 01:00 on 1 November in Jinhua, still 31 October in UTC
+            clock.set(Instant.parse("2023-10-31T17:00:00Z"));
+            List<String> done = schedule.tick();
+            java.nio.file.Path word = folder.resolve("brief-2023-09-2023-11-01.docx");
+            assertThat(word).exists();
+            assertThat(folder.resolve("brief-2023-09-2023-11-01.xlsx")).exists();
+            assertThat(done).filteredOn(line -> line.startsWith("例会通报")).hasSize(2);
+            try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(java.nio.file.Files.newInputStream(word))) {
+                assertThat(doc.getParagraphs().get(1).getText()).isEqualTo("2023 年第 9 期");
+            }
+
+            clock.advance(Duration.ofHours(2));
+            assertThat(schedule.tick()).as("once a day").noneMatch(line -> line.startsWith("例会通报"));
+            assertThat(instance.apply(store).tick()).as("another instance sharing the folder")
+                    .noneMatch(line -> line.startsWith("例会通报"));
+            clock.advance(Duration.ofDays(1));
+            assertThat(schedule.tick()).as("the 2nd").noneMatch(line -> line.startsWith("例会通报"));
+            clock.set(Instant.parse("2023-11-15T02:00:00Z"));
+            schedule.tick();
+            try (var files = java.nio.file.Files.list(folder)) {
+                assertThat(files.map(f -> f.getFileName().toString()).sorted()).containsExactly(
+                        "brief-2023-09-2023-11-01.docx", "brief-2023-09-2023-11-01.xlsx",
+                        "brief-2023-09-2023-11-15.docx", "brief-2023-09-2023-11-15.xlsx");
+            }
         }
     }
 }

@@ -22,8 +22,8 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 /**
  * The dashboard's login and language. Everything the API's chain (web.Security, order 1) leaves is the dashboard's:
  * a form login with a session (throttled as the API's Basic logins are), CSRF tokens on every form, logout; the style
- * sheet, the WebJars and the login page are open, every other page needs a login, the audit pages an auditor, and the
- * webhook deliveries an administrator. The language is Chinese unless the user
+ * sheet, the WebJars and the login page are open, every other page needs a login, the audit pages an auditor, the
+ * webhook deliveries an administrator, and the 例会 brief a city supervisor or an auditor. The language is Chinese unless the user
  * picks English ({@code ?lang=en}), kept in a cookie so that it survives the login.
  */
 @Configuration
@@ -52,6 +52,7 @@ class DashboardSecurity implements WebMvcConfigurer {
                         .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/login").permitAll()
                         .requestMatchers("/audit/**").hasRole("AUDITOR")
                         .requestMatchers("/deliveries/**").hasRole("ADMIN")
+                        .requestMatchers("/briefs/**").hasAnyRole("CITY", "AUDITOR")
                         .anyRequest().authenticated());
         return http.build();
     }

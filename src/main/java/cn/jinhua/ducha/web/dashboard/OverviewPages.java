@@ -8,12 +8,14 @@ import java.util.Optional;
 
 import cn.jinhua.ducha.alerting.Supervision;
 import cn.jinhua.ducha.alerting.TrackedAlert;
+import cn.jinhua.ducha.brief.BriefFormat;
 import cn.jinhua.ducha.catalogue.Commitment;
 import cn.jinhua.ducha.catalogue.Unit;
 import cn.jinhua.ducha.evaluation.Forecast;
 import cn.jinhua.ducha.evaluation.Light;
 import cn.jinhua.ducha.store.Runs;
 import cn.jinhua.ducha.store.Store;
+import cn.jinhua.ducha.web.Briefings;
 import cn.jinhua.ducha.web.Templates;
 import cn.jinhua.ducha.web.Viewer;
 import org.springframework.http.HttpStatus;
@@ -38,10 +40,12 @@ class OverviewPages {
     private final Charts charts;
     private final JsonMapper json;
     private final Templates templates;
+    private final Briefings briefings;
 
     OverviewPages(Board board, Store store, Supervision supervision, Charts charts, JsonMapper json,
-                  Templates templates) {
+                  Templates templates, Briefings briefings) {
         this.templates = templates;
+        this.briefings = briefings;
         this.board = board;
         this.store = store;
         this.supervision = supervision;
@@ -78,6 +82,7 @@ class OverviewPages {
                     Locale locale, Model model) {
         Optional<Runs.Run> run = period(period, model);
         model.addAttribute("tasks", board.catalogue().tasks());
+        model.addAttribute("briefs", viewer.readsBriefs());
         run.ifPresent(r -> {
             model.addAttribute("matrix", board.matrix(r, viewer));
             Unit city = board.catalogue().city();
@@ -106,6 +111,7 @@ class OverviewPages {
             model.addAttribute("alerts", store.runs().alerts(r.id()).stream().filter(a -> viewer.reads(a.unit()))
                     .toList());
         });
+        model.addAttribute("briefs", viewer.readsBriefs());
         model.addAttribute("commitments", board.commitmentsById());
         model.addAttribute("units", board.unitNames());
         return "dashboard/report";
@@ -168,6 +174,27 @@ class OverviewPages {
                             t.state().name())));
         }
         return marks;
+    }
+
+    /** The period's 例会 brief as the API's /api/briefs gives it, for a signed-in city supervisor or auditor. */
+    @GetMapping("/briefs/{period}.docx")
+    ResponseEntity<byte[]> briefDocument(@PathVariable String period, @AuthenticationPrincipal Viewer viewer) {
+        return brief(period, viewer, BriefFormat.DOCX);
+    }
+
+    @GetMapping("/briefs/{period}.xlsx")
+    ResponseEntity<byte[]> briefWorkbook(@PathVariable String period, @AuthenticationPrincipal Viewer viewer) {
+        return brief(period, viewer, BriefFormat.XLSX);
+    }
+
+    private ResponseEntity<byte[]> brief(String period, Viewer viewer, BriefFormat format) {
+        if (!viewer.readsBriefs()) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        YearMonth month = board.periodOrLatest(period).filter(p -> p.toString().equals(period))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return briefings.download(month, null, format)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     /** A supervised unit the viewer may read, else 404 (as the API: what one may not read does not exist). */

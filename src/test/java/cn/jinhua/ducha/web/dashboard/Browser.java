@@ -33,9 +33,12 @@ final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final String base;
+    private final Path downloads;
 
+    /** A browser of {@code base} with its profile in {@code profile} and its downloads in a folder beside it. */
     Browser(String base, Path profile) {
         this.base = base;
+        this.downloads = profile.toAbsolutePath().resolveSibling(profile.getFileName() + "-downloads");
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
@@ -43,6 +46,8 @@ final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--user-data-dir=" + profile.toAbsolutePath(), "--lang=zh-CN",
                 "--window-size=1440,1000");
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
@@ -131,6 +136,16 @@ final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Waits for the download named {@code name} to be complete in the browser's download folder (Chromium writes
+     * NAME.crdownload first and renames it when done) and answers it.
+     */
+    Path downloaded(String name) {
+        Path file = downloads.resolve(name);
+        waitFor(d -> Files.isRegularFile(file));
+        return file;
     }
 
     @Override

@@ -328,6 +328,42 @@ class DashboardTests {
         browser.screenshot("deliveries", 700);
     }
 
+    @Test
+    @Order(11)
+    void citySupervisorDownloadsTheMeetingBriefInChineseAndEnglish() throws IOException {
+        browser.login(CITY, PASSWORD);
+        browser.open("/report?period=2023-09&lang=zh");
+        WebElement word = browser.find("#brief-docx");
+        assertThat(word.getText()).isEqualTo("下载例会通报 Word / download the meeting brief (Word)");
+        assertThat(word.getAttribute("href")).endsWith("/briefs/2023-09.docx");
+        word.click();
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(
+                Files.newInputStream(browser.downloaded("督查通报-2023-09.docx")))) {
+            assertThat(doc.getParagraphs().get(0).getText()).isEqualTo(cn.jinhua.ducha.brief.Brief.TITLE);
+        }
+        browser.screenshot("report-downloads", 400);
+
+        browser.open("/overview?period=2023-09&lang=en");
+        WebElement excel = browser.find("#overview-brief-xlsx");
+        assertThat(excel.getText()).isEqualTo("Meeting brief (Excel)");
+        assertThat(browser.find("#overview-brief-docx").getText()).isEqualTo("Meeting brief (Word)");
+        excel.click();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                Files.newInputStream(browser.downloaded("督查通报-2023-09.xlsx")))) {
+            assertThat(book.getSheetAt(0).getSheetName()).isEqualTo("概况 Summary");
+            assertThat(book.getNumberOfSheets()).isEqualTo(11);
+        }
+        browser.open("/report?period=2023-09&lang=en");
+        assertThat(browser.find("#brief-docx").getText()).isEqualTo("Meeting brief (Word)");
+        browser.open("/report?period=2023-09&lang=zh");
+
+        browser.login(COUNTY, PASSWORD);
+        browser.open("/report?period=2023-09");
+        assertThat(browser.all("#brief-docx")).as("a county has no brief of every unit").isEmpty();
+        browser.open("/briefs/2023-09.docx");
+        assertThat(browser.find("#error-status").getText()).isEqualTo("403");
+    }
+
     private static Map<String, String> worstLights(JsonNode verdicts) {
         Catalogue catalogue = context.getBean(RulesInForce.class).current().catalogue();
         Map<String, String> worst = new HashMap<>();

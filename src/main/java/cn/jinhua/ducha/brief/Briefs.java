@@ -1,0 +1,324 @@
+package cn.jinhua.ducha.brief;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import cn.jinhua.ducha.alerting.AlertEvent;
+import cn.jinhua.ducha.alerting.AlertState;
+import cn.jinhua.ducha.alerting.Supervision;
+import cn.jinhua.ducha.alerting.TrackedAlert;
+import cn.jinhua.ducha.catalogue.Area;
+import cn.jinhua.ducha.catalogue.Catalogue;
+import cn.jinhua.ducha.catalogue.Commitment;
+import cn.jinhua.ducha.catalogue.Unit;
+import cn.jinhua.ducha.evaluation.AlertLevel;
+import cn.jinhua.ducha.evaluation.Light;
+import cn.jinhua.ducha.evaluation.Status;
+import cn.jinhua.ducha.ranking.Mark;
+import cn.jinhua.ducha.ranking.Ranking;
+import cn.jinhua.ducha.ranking.Rankings;
+import cn.jinhua.ducha.ranking.Scoring;
+import cn.jinhua.ducha.store.Runs;
+import cn.jinhua.ducha.store.Store;
+
+/**
+ * Reads a period's brief from the store: its latest run (as the dashboard's pages do) and the followed-up alerts.
+ *
+ * <p>An alert's events are counted for the period they belong to: a run's event for the run's period, a person's
+ * or the schedule's (acknowledged, escalated, closed) for the period the alert had last been raised or resolved
+ * for when it happened. So a brief of an earlier month shows the alerts as they stood then, and what was done after
+ * a later month's run belongs to that month's brief. A rectification deadline is a day, not a period: it is past
+ * when it lies before the store's clock, as escalation decides.
+ */
+public final class Briefs {
+
+    private static final Map<String, String> EVENTS = Map.of(
+            "OPENED", "新发", "REOPENED", "再次触发", "ESCALATED", "督办升级", "CLOSED", "已关闭",
+            "RESOLVED", "已自动解除", "ACKNOWLEDGED", "已签收", "RAISED_AGAIN", "持续触发");
+
+    private final Store store;
+    private final Supervision supervision;
+    private final Catalogue catalogue;
+
+    public Briefs(Store store, Supervision supervision, Catalogue catalogue) {
+        this.store = store;
+        this.supervision = supervision;
+        this.catalogue = catalogue;
+    }
+
+    /** The period a brief counts changes after when none is given: the month before. */
+    public static YearMonth defaultSince(YearMonth period) {
+        return period.minusMonths(1);
+    }
+
+    /**
+     * The brief of {@code period}, counting the alerts' changes after {@code since}; empty when the period has no
+     * run in the store.
+     *
+     * @param since null for the month before
+     * @throws IllegalArgumentException when {@code since} is not before {@code period}
+     */
+    public Optional<Brief> of(YearMonth period, YearMonth since) {
+        YearMonth after = since == null ? defaultSince(period) : since;
+        if (!after.isBefore(period)) {
+            throw new IllegalArgumentException(("--since: %s 须早于通报月份 %s / must be before the period %s")
+                    .formatted(after, period, period));
+        }
+        return store.runs().latest(period).map(run -> read(run, after));
+    }
+
+    /** The newest period with a run, if any: the one a scheduled brief reports. */
+    public Optional<YearMonth> latestPeriod() {
+        return store.runs().list().stream().map(Runs.Run::period).max(Comparator.naturalOrder());
+    }
+
+    private Brief read(Runs.Run run, YearMonth since) {
+        Instant asOf = store.now();
+        List<Runs.StoredVerdict> stored = store.runs().verdictsOf(run.id(), null);
+        List<Brief.Item> items = stored.stream().filter(v -> v.light() != null).map(this::item).toList();
+
+        Map<String, Map<Light, Integer>> byUnit = new LinkedHashMap<>();
+        Map<String, Map<Light, Integer>> byArea = new LinkedHashMap<>();
+        Map<Light, Integer> all = new EnumMap<>(Light.class);
+        Set<String> commitments = new HashSet<>();
+        Set<String> units = new HashSet<>();
+        for (Brief.Item i : items) {
+            byUnit.computeIfAbsent(i.unit(), k -> new EnumMap<>(Light.class)).merge(i.light(), 1, Integer::sum);
+            String area = catalogue.commitment(i.commitment()).map(c -> c.area().id()).orElse("?");
+            byArea.computeIfAbsent(area, k -> new EnumMap<>(Light.class)).merge(i.light(), 1, Integer::sum);
+            all.merge(i.light(), 1, Integer::sum);
+            commitments.add(i.commitment());
+            units.add(i.unit());
+        }
+        List<Brief.LightRow> unitRows = catalogue.units().stream().filter(Unit::isSupervised)
+                .map(u -> new Brief.LightRow(u.id(), u.name(), byUnit.getOrDefault(u.id(), Map.of()))).toList();
+        List<Brief.LightRow> areaRows = catalogue.areas().stream().filter(a -> byArea.containsKey(a.id()))
+                .map(a -> new Brief.LightRow(a.id(), a.name(), byArea.get(a.id()))).toList();
+        Brief.Summary summary = new Brief.Summary(units.size(), commitments.size(), all,
+                store.runs().alerts(run.id()).size());
+
+        Alerts alerts = alerts(run.period(), since, asOf);
+        List<Brief.Item> worst = items.stream().filter(i -> i.light() == Light.RED)
+                .sorted(Comparator.comparing((Brief.Item i) -> Status.valueOf(i.status()) == Status.MISSED ? 0 : 1))
+                .toList();
+        return new Brief(run.period(), since, run, asOf, summary, areaRows, unitRows, ranking(run), alerts.raised,
+                alerts.escalated, alerts.closed, alerts.overdue, silences(items), worst, items);
+    }
+
+    private Brief.Item item(Runs.StoredVerdict v) {
+        Optional<Commitment> c = catalogue.commitment(v.commitment());
+        Status status = Status.valueOf(v.status());
+        return new Brief.Item(v.unit(), unitName(v.unit()), v.commitment(), c.map(Commitment::title).orElse(""),
+                c.map(Commitment::area).map(Area::name).orElse(""), c.map(Commitment::taskNumber).orElse(null),
+                status.name(), status.label(), Light.valueOf(v.light()), plainValue(v.value()), v.target(),
+                v.expected(), v.explanation(), c.map(Commitment::lead).orElse(""));
+    }
+
+    /** A stored value as people read it: a number or a status as written, text without its JSON quotes. */
+    private static String plainValue(String json) {
+        if (json == null) {
+            return null;
+        }
+        if (json.length() >= 2 && json.startsWith("\"") && json.endsWith("\"")) {
+            return json.substring(1, json.length() - 1);
+        }
+        return json;
+    }
+
+    /** Units that owed values and did not report them: NO_DATA verdicts, by unit in the registry's order. */
+    private List<Brief.Silence> silences(List<Brief.Item> items) {
+        List<Brief.Silence> silent = new ArrayList<>();
+        for (Unit u : catalogue.units()) {
+            List<Brief.Item> mine = items.stream().filter(i -> i.unit().equals(u.id())).toList();
+            List<String> missing = mine.stream().filter(i -> Status.NO_DATA.name().equals(i.status()))
+                    .map(i -> i.commitment() + " " + i.title()).toList();
+            if (!missing.isEmpty()) {
+                silent.add(new Brief.Silence(u.id(), u.name(), missing.size() == mine.size(), missing));
+            }
+        }
+        return silent;
+    }
+
+    /**
+     * The 赛马 ranking of the brief's run, moved against the month before's latest run, by {@link Rankings} (the one
+     * place it is computed); not available when the catalogue has no published score (a ruleset before issue 15).
+     */
+    private Brief.Ranking ranking(Runs.Run run) {
+        Rankings rankings;
+        try {
+            rankings = new Rankings(catalogue);
+        } catch (IllegalStateException noScore) {
+            return new Brief.Ranking(false, noScore.getMessage(), List.of(), List.of());
+        }
+        List<Mark> marks = Rankings.marks(store, run.id());
+        List<Mark> before = store.runs().latest(run.period().minusMonths(1))
+                .map(r -> Rankings.marks(store, r.id())).orElse(null);
+        Ranking overall = rankings.rank(run.period(), null, run.id(), marks, before);
+        List<Ranking> byEnvironment = rankings.environments().stream()
+                .map(a -> rankings.rank(run.period(), a, run.id(), marks, before)).toList();
+        List<Brief.RankRow> rows = new ArrayList<>();
+        for (Ranking.Row r : overall.rows()) {
+            List<String> places = byEnvironment.stream().map(e -> e.row(r.unit().id()).map(Ranking.Row::rank)
+                    .map(String::valueOf).orElse("—")).map(p -> "null".equals(p) ? "—" : p).toList();
+            rows.add(new Brief.RankRow(r.rank(), r.unit().id(), r.unit().name(),
+                    r.score() == null ? "—" : r.score().toPlainString(), r.movement().label().isEmpty() ? "—"
+                    : r.movement().label(), places, basis(r)));
+        }
+        return new Brief.Ranking(true, formula(rankings.scoring(), overall),
+                rankings.environments().stream().map(Area::name).toList(), rows);
+    }
+
+    /** What made a unit's score: its judged verdicts by status, and the points they earned. */
+    private static String basis(Ranking.Row r) {
+        StringBuilder b = new StringBuilder("受评 %d 项".formatted(r.judged()));
+        for (Status s : Status.values()) {
+            int n = r.counts().getOrDefault(s, 0);
+            if (n > 0 && s != Status.NOT_APPLICABLE) {
+                b.append("，").append(s.label()).append(' ').append(n);
+            }
+        }
+        if (r.waived() > 0) {
+            b.append("，豁免不计 ").append(r.waived());
+        }
+        return b.append("；得分 %s".formatted(r.points().stripTrailingZeros().toPlainString())).toString();
+    }
+
+    /** The published formula in words, Chinese then English. */
+    private static String formula(Scoring scoring, Ranking overall) {
+        StringBuilder points = new StringBuilder();
+        for (Status s : Status.values()) {
+            if (s != Status.NOT_APPLICABLE) {
+                points.append(points.length() == 0 ? "" : "、").append(s.label()).append(' ')
+                        .append(scoring.points(s).stripTrailingZeros().toPlainString()).append(" 分");
+            }
+        }
+        return ("得分 = 100 × 各结论得分之和 ÷ 受评结论数（%s；不适用与豁免的结论不计），保留 %d 位小数，同分同名次；变化对比 %s。"
+                + " / Score = 100 × points ÷ verdicts judged (NOT_APPLICABLE and waived left out), equal scores share a "
+                + "rank; movement against %s.").formatted(points, scoring.decimals(), overall.previous(),
+                overall.previous());
+    }
+
+    private record Alerts(List<Brief.AlertLine> raised, List<Brief.AlertLine> escalated,
+                          List<Brief.AlertLine> closed, List<Brief.AlertLine> overdue) {
+    }
+
+    private Alerts alerts(YearMonth period, YearMonth since, Instant asOf) {
+        List<Brief.AlertLine> raised = new ArrayList<>();
+        List<Brief.AlertLine> escalated = new ArrayList<>();
+        List<Brief.AlertLine> closed = new ArrayList<>();
+        List<Brief.AlertLine> overdue = new ArrayList<>();
+        for (TrackedAlert t : supervision.list(a -> true)) {
+            AsOf state = asOf(t, period);
+            if (state == null) {
+                continue;
+            }
+            Map<String, AlertEvent> latest = new LinkedHashMap<>();
+            for (int i = 0; i < state.events.size(); i++) {
+                YearMonth belongs = state.periods.get(i);
+                if (belongs.isAfter(since)) {
+                    AlertEvent e = state.events.get(i);
+                    latest.put(e.event(), e);
+                }
+            }
+            for (String kind : List.of("OPENED", "REOPENED")) {
+                if (latest.containsKey(kind)) {
+                    raised.add(line(t, state, latest.get(kind)));
+                }
+            }
+            if (latest.containsKey("ESCALATED")) {
+                escalated.add(line(t, state, latest.get("ESCALATED")));
+            }
+            for (String kind : List.of("CLOSED", "RESOLVED")) {
+                if (latest.containsKey(kind)) {
+                    closed.add(line(t, state, latest.get(kind)));
+                }
+            }
+            AlertEvent last = state.last();
+            if (last.state().isActive() && last.deadline() != null && last.deadline().isBefore(asOf)) {
+                overdue.add(line(t, state, last));
+            }
+        }
+        Comparator<Brief.AlertLine> order = Comparator.comparing((Brief.AlertLine a) -> AlertLevel.valueOf(a.level()))
+                .thenComparing(a -> catalogue.unit(a.unit()).map(Unit::order).orElse(Integer.MAX_VALUE))
+                .thenComparing(a -> a.commitment() == null ? Integer.MAX_VALUE
+                        : catalogue.commitment(a.commitment()).map(Commitment::order).orElse(Integer.MAX_VALUE));
+        raised.sort(order);
+        escalated.sort(order);
+        closed.sort(order);
+        overdue.sort(Comparator.comparing(Brief.AlertLine::deadline).thenComparing(order));
+        return new Alerts(raised, escalated, closed, overdue);
+    }
+
+    /** An alert's events up to a period, each with the period it belongs to. */
+    private record AsOf(List<AlertEvent> events, List<YearMonth> periods) {
+
+        AlertEvent last() {
+            return events.get(events.size() - 1);
+        }
+
+        /** The latest message the alert carried by then. */
+        String message() {
+            for (int i = events.size() - 1; i >= 0; i--) {
+                if (events.get(i).message() != null) {
+                    return events.get(i).message();
+                }
+            }
+            return null;
+        }
+
+        /** The period the alert had last been raised for by then. */
+        String raisedFor() {
+            for (int i = events.size() - 1; i >= 0; i--) {
+                AlertEvent e = events.get(i);
+                if (e.run() != null && e.period() != null && !e.event().equals("RESOLVED")) {
+                    return e.period();
+                }
+            }
+            return null;
+        }
+    }
+
+    /** The alert's events that belong to {@code period} or before; null when none does (it came later). */
+    private static AsOf asOf(TrackedAlert t, YearMonth period) {
+        List<AlertEvent> events = new ArrayList<>();
+        List<YearMonth> periods = new ArrayList<>();
+        YearMonth current = null;
+        for (AlertEvent e : t.history()) {
+            if (e.run() != null && e.period() != null) {
+                current = YearMonth.parse(e.period());
+            }
+            if (current == null || current.isAfter(period)) {
+                continue;
+            }
+            events.add(e);
+            periods.add(current);
+        }
+        return events.isEmpty() ? null : new AsOf(events, periods);
+    }
+
+    private Brief.AlertLine line(TrackedAlert t, AsOf state, AlertEvent event) {
+        AlertEvent last = state.last();
+        String title = t.commitment() == null ? "" : catalogue.commitment(t.commitment()).map(Commitment::title)
+                .orElse("");
+        LocalDate deadline = last.deadline() == null ? null : LocalDate.ofInstant(last.deadline(), Supervision.ZONE);
+        AlertState s = last.state();
+        return new Brief.AlertLine(t.id(), t.unit(), unitName(t.unit()), t.commitment(), title, t.level(),
+                AlertLevel.valueOf(t.level()).label(), s.name(), s.label(), state.raisedFor(), event.event(),
+                EVENTS.getOrDefault(event.event(), event.event()), event.at(), event.actor(), event.note(), deadline,
+                last.responsible(), state.message());
+    }
+
+    private String unitName(String id) {
+        return catalogue.unit(id).map(Unit::name).orElse(id);
+    }
+}

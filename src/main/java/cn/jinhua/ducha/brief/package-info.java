@@ -1,0 +1,2 @@
+/** 例会通报: a period's latest run and the alerts followed up since the last period, as a 督查通报 in Word and Excel. */
+package cn.jinhua.ducha.brief;

@@ -1,0 +1,84 @@
+package cn.jinhua.ducha.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import cn.jinhua.ducha.brief.Brief;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.ContentDisposition;
+
+/** GET /api/briefs/{period}.docx and .xlsx: the 例会 brief as a download, for city supervisors and auditors. */
+class BriefsApiTests {
+
+    private static TestServer server;
+
+    @BeforeAll
+    static void judgeSeptember() {
+        server = TestServer.shared();
+        server.samplesJudged("2023-08", "2023-09");
+    }
+
+    private static HttpResponse<byte[]> get(String user, String path) {
+        return server.sendForBytes(server.request(user, path).GET().build());
+    }
+
+    @Test
+    void citySupervisorDownloadsTheWordBriefNamedInChinese() throws IOException {
+        HttpResponse<byte[]> r = get("city", "/api/briefs/2023-09.docx");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).contains(
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        String disposition = r.headers().firstValue("Content-Disposition").orElseThrow();
+        assertThat(disposition).startsWith("attachment;").contains("filename=\"ducha-brief-2023-09.docx\"")
+                .contains("filename*=UTF-8''");
+        assertThat(URLDecoder.decode(disposition.substring(disposition.indexOf("UTF-8''") + 7),
+                StandardCharsets.UTF_8)).isEqualTo("督查通报-2023-09.docx");
+        assertThat(ContentDisposition.parse(disposition).getFilename()).isEqualTo("督查通报-2023-09.docx");
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(r.body()))) {
+            assertThat(doc.getParagraphs().get(0).getText()).isEqualTo(Brief.TITLE);
+            assertThat(doc.getParagraphs().get(1).getText()).isEqualTo("2023 年第 9 期");
+        }
+    }
+
+    @Test
+    void auditorDownloadsTheWorkbookCountingChangesSinceAnEarlierMonth() throws IOException {
+        HttpResponse<byte[]> r = get("auditor", "/api/briefs/2023-09.xlsx?since=2023-07");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).contains(Templates.XLSX);
+        assertThat(r.headers().firstValue("Content-Disposition").orElseThrow())
+                .contains("filename=\"ducha-brief-2023-09.xlsx\"");
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(r.body()))) {
+            assertThat(book.getSheet("概况 Summary").getRow(5).getCell(1).getStringCellValue()).isEqualTo("2023-07");
+            assertThat(book.getSheet("全部结论 Verdicts").getCTWorksheet().isSetAutoFilter()).isTrue();
+        }
+    }
+
+    @Test
+    void countySupervisorsAndAdministratorsHaveNone() {
+        assertThat(get("lanxi", "/api/briefs/2023-09.docx").statusCode()).isEqualTo(403);
+        assertThat(get("admin", "/api/briefs/2023-09.xlsx").statusCode()).isEqualTo(403);
+        assertThat(get(null, "/api/briefs/2023-09.docx").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aMonthNotJudgedIsNotFoundAndABadMonthIsRefused() {
+        HttpResponse<String> missing = server.get("city", "/api/briefs/2021-09.docx");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(TestServer.json(missing).get("detail").asString()).contains("2021-09");
+        HttpResponse<String> bad = server.get("city", "/api/briefs/2023-9.docx");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(TestServer.json(bad).get("errors").get(0).get("field").asString()).isEqualTo("period");
+        HttpResponse<String> since = server.get("city", "/api/briefs/2023-09.docx?since=2023-09");
+        assertThat(since.statusCode()).isEqualTo(400);
+        assertThat(TestServer.json(since).get("errors").get(0).get("field").asString()).isEqualTo("since");
+    }
+}
