@@ -92,7 +92,7 @@ class Security {
                                 "/api/alerts/*/close").hasRole(CITY)
                         .requestMatchers(HttpMethod.POST, "/api/sheets", "/api/alerts/*/ack").hasAnyRole(COUNTY, CITY)
                         .requestMatchers(HttpMethod.GET, "/api/sheets/**", "/api/evaluations/**", "/api/verdicts/**",
-                                "/api/alerts/**", "/api/waivers/**", "/api/templates/**")
+                                "/api/alerts/**", "/api/waivers/**", "/api/templates/**", "/api/rankings")
                         .hasAnyRole(COUNTY, CITY, AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/catalogue", "/api/units", "/api/me").authenticated()
                         .requestMatchers("/actuator/info").hasRole(ADMIN)
