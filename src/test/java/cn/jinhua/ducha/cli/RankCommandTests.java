@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +74,7 @@ class RankCommandTests {
             BigDecimal points = BigDecimal.ZERO;
             int judged = 0;
             Map<String, Integer> counts = new HashMap<>();
-            List<String> made = new java.util.ArrayList<>();
+            List<String> made = new ArrayList<>();
             JsonNode verdicts = evaluation.get("verdicts");
             for (int i = 0; i < verdicts.size(); i++) {
                 JsonNode v = verdicts.get(i);
