@@ -1,5 +1,6 @@
 // 督查看板 Ducha dashboard: draws every element with a data-chart attribute (JSON written by the server's Charts)
-// as an ECharts line chart: the value, the target and the 序时进度 line across months. ECharts is the WebJar's.
+// as an ECharts line chart: the value, the target and the 序时进度 line across months, or (赛马) each unit's rank
+// across months. ECharts is the WebJar's.
 (function () {
   'use strict';
   var english = (document.documentElement.lang || '').indexOf('en') === 0 ||
@@ -21,18 +22,29 @@
       return '<br>' + p.marker + escape(p.seriesName) + ': ' + escape(p.value == null ? '—' : p.value);
     }).join('');
   }
+  // the period picker shows the month chosen at once; the Content-Security-Policy runs no inline handler, so the
+  // listener is set here (without script the picker's own button submits it)
+  document.querySelectorAll('form.picker select').forEach(function (select) {
+    select.addEventListener('change', function () { select.form.submit(); });
+  });
   document.querySelectorAll('[data-chart]').forEach(function (el) {
     var data = JSON.parse(el.dataset.chart);
     var chart = echarts.init(el, null, { locale: english ? 'EN' : 'ZH', renderer: 'canvas' });
+    // a chart of ranks (赛马) turns its axis over, rank 1 at the top, in whole places
+    var yAxis = data.ranks
+      ? { type: 'value', inverse: true, min: 1, max: data.units, interval: 1, minInterval: 1 }
+      : { type: 'value', name: data.measure || '', scale: false };
     chart.setOption({
       animation: false,
       tooltip: { trigger: 'axis', formatter: tooltip },
       legend: { top: 0 },
-      grid: { left: 70, right: 20, top: 30, bottom: 30 },
+      grid: { left: 70, right: 20, top: data.ranks ? 60 : 30, bottom: 30 },
       xAxis: { type: 'category', data: data.months },
-      yAxis: { type: 'value', name: data.measure || '', scale: false },
+      yAxis: yAxis,
       series: data.lines.map(function (line) {
-        return Object.assign({ name: line.name, data: line.values, connectNulls: false }, styles[line.kind]);
+        // a rank line (one per unit) takes ECharts' own colours
+        return Object.assign({ type: 'line', name: line.name, data: line.values, connectNulls: false },
+            styles[line.kind]);
       })
     });
     el.setAttribute('data-drawn', 'true');

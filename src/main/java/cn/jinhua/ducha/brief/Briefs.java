@@ -22,6 +22,7 @@ import cn.jinhua.ducha.catalogue.Catalogue;
 import cn.jinhua.ducha.catalogue.Commitment;
 import cn.jinhua.ducha.catalogue.Unit;
 import cn.jinhua.ducha.evaluation.AlertLevel;
+import cn.jinhua.ducha.evaluation.Forecast;
 import cn.jinhua.ducha.evaluation.Light;
 import cn.jinhua.ducha.evaluation.Status;
 import cn.jinhua.ducha.ranking.Mark;
@@ -248,7 +249,7 @@ public final class Briefs {
                 overdue.add(line(t, state, last));
             }
         }
-        Comparator<Brief.AlertLine> order = Comparator.comparing((Brief.AlertLine a) -> AlertLevel.valueOf(a.level()))
+        Comparator<Brief.AlertLine> order = Comparator.comparing((Brief.AlertLine a) -> levelOrder(a.level()))
                 .thenComparing(a -> catalogue.unit(a.unit()).map(Unit::order).orElse(Integer.MAX_VALUE))
                 .thenComparing(a -> a.commitment() == null ? Integer.MAX_VALUE
                         : catalogue.commitment(a.commitment()).map(Commitment::order).orElse(Integer.MAX_VALUE));
@@ -313,9 +314,18 @@ public final class Briefs {
         LocalDate deadline = last.deadline() == null ? null : LocalDate.ofInstant(last.deadline(), Supervision.ZONE);
         AlertState s = last.state();
         return new Brief.AlertLine(t.id(), t.unit(), unitName(t.unit()), t.commitment(), title, t.level(),
-                AlertLevel.valueOf(t.level()).label(), s.name(), s.label(), state.raisedFor(), event.event(),
+                levelLabel(t.level()), s.name(), s.label(), state.raisedFor(), event.event(),
                 EVENTS.getOrDefault(event.event(), event.event()), event.at(), event.actor(), event.note(), deadline,
                 last.responsible(), state.message());
+    }
+
+    /** The contract's levels in their order, then the forecasts (提前预警), which are followed up beside them. */
+    private static int levelOrder(String level) {
+        return Forecast.LEVEL.equals(level) ? AlertLevel.values().length : AlertLevel.valueOf(level).ordinal();
+    }
+
+    private static String levelLabel(String level) {
+        return Forecast.LEVEL.equals(level) ? "提前预警" : AlertLevel.valueOf(level).label();
     }
 
     private String unitName(String id) {

@@ -34,7 +34,7 @@ import picocli.CommandLine.ScopeType;
                 RunsCommand.class, AuditCommand.class, ReplayCommand.class, DiffCommand.class, ExplainCommand.class,
                 AlertsCommand.class, WaiveCommand.class, WebhooksCommand.class, TickCommand.class,
                 SchedulerCommand.class, TemplateCommand.class, ServeCommand.class, RuleCommand.class,
-                UsersCommand.class, WhatIfCommand.class, BriefCommand.class})
+                UsersCommand.class, WhatIfCommand.class, BriefCommand.class, RankCommand.class})
 public final class Ducha {
 
     static final int REJECTED = 2;

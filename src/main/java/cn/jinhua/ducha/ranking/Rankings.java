@@ -53,9 +53,18 @@ public final class Rankings {
         return environments;
     }
 
-    /** The environment {@code id} names ({@code GOVERNMENT}); empty for any other area or none. */
-    public Optional<Area> environment(String id) {
-        return environments.stream().filter(a -> a.id().equals(id)).findFirst();
+    /**
+     * The environment named by its id in any case ({@code GOVERNMENT}, {@code government}) or its Chinese name
+     * ({@code 政务环境}); empty for any other area or none.
+     */
+    public Optional<Area> environment(String name) {
+        return environments.stream().filter(a -> a.id().equalsIgnoreCase(name) || a.name().equals(name)).findFirst();
+    }
+
+    /** The message for an area that is not one of the five environments, naming them, Chinese then English. */
+    public String notAnEnvironment(String name) {
+        String ids = String.join("、", environments.stream().map(a -> a.id() + " " + a.name()).toList());
+        return "\"%s\" 不是五大环境之一(%s) / is not one of the five environments (%s)".formatted(name, ids, ids);
     }
 
     /**

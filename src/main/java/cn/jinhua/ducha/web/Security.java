@@ -94,7 +94,7 @@ class Security {
                         // a what-if stores nothing: whoever reads a unit may ask of it (checked per unit inside)
                         .requestMatchers(HttpMethod.POST, "/api/whatif").hasAnyRole(COUNTY, CITY, AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/sheets/**", "/api/evaluations/**", "/api/verdicts/**",
-                                "/api/alerts/**", "/api/waivers/**", "/api/templates/**")
+                                "/api/alerts/**", "/api/waivers/**", "/api/templates/**", "/api/rankings")
                         .hasAnyRole(COUNTY, CITY, AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/briefs/**").hasAnyRole(CITY, AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/catalogue", "/api/units", "/api/me").authenticated()

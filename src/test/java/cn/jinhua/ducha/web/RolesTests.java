@@ -119,6 +119,8 @@ class RolesTests {
                 get(() -> "/api/verdicts/" + dongyangVerdict + "/explanation",
                         Map.of("city", 200, "auditor", 200, "lanxi", 404)),
                 get("/api/alerts", readers()),
+                get("/api/rankings?period=2023-09", readers()),
+                get("/api/rankings?period=2023-09&area=MARKET", readers()),
                 get(() -> "/api/alerts/" + dongyangAlert, Map.of("city", 200, "auditor", 200, "lanxi", 404)),
                 post(() -> "/api/alerts/" + lanxiAlert + "/ack", () -> Map.of("note", "已签收，正在整改"),
                         Map.of("city", 200, "lanxi", 200)),

@@ -12,16 +12,21 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import cn.jinhua.ducha.catalogue.Area;
 import cn.jinhua.ducha.catalogue.Catalogue;
 import cn.jinhua.ducha.catalogue.Commitment;
 import cn.jinhua.ducha.catalogue.Scope;
 import cn.jinhua.ducha.catalogue.Unit;
 import cn.jinhua.ducha.evaluation.Light;
+import cn.jinhua.ducha.ranking.Mark;
+import cn.jinhua.ducha.ranking.Ranking;
+import cn.jinhua.ducha.ranking.Rankings;
 import cn.jinhua.ducha.store.Runs;
 import cn.jinhua.ducha.store.Store;
 import cn.jinhua.ducha.web.RulesInForce;
 import cn.jinhua.ducha.web.Viewer;
 import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
 
 /**
  * What the pages show, read from the store: a period's latest run, its matrix of lights (the command line's
@@ -81,6 +86,17 @@ class Board {
             return Optional.of(YearMonth.parse(asked));
         }
         return periods().stream().findFirst();
+    }
+
+    /** Puts the period picker's model in place and answers the period's latest run, if it was judged. */
+    Optional<Runs.Run> period(String asked, Model model) {
+        List<YearMonth> periods = periods();
+        Optional<YearMonth> period = periodOrLatest(asked);
+        model.addAttribute("periods", periods);
+        model.addAttribute("period", period.orElse(null));
+        Optional<Runs.Run> run = period.flatMap(this::latestRun);
+        model.addAttribute("run", run.orElse(null));
+        return run;
     }
 
     /** A run's verdicts, traces left out. */
@@ -217,6 +233,55 @@ class Board {
             return null;
         }
         return new BigDecimal(text);
+    }
+
+    /** 赛马 with the rules in force. */
+    Rankings rankings() {
+        return new Rankings(catalogue());
+    }
+
+    /** A run's verdicts as the ranking reads them, from the verdicts kept in memory. */
+    private List<Mark> marks(Runs.Run run) {
+        return Mark.of(run.id(), verdicts(run.id()), store.runs().waivers(run.id()));
+    }
+
+    /** The run's ranking in {@code area} (null: overall), moved against the latest run of the month before. */
+    Ranking ranking(Runs.Run run, Area area) {
+        return rankings().rank(run.period(), area, run.id(), marks(run),
+                latestRun(run.period().minusMonths(1)).map(this::marks).orElse(null));
+    }
+
+    /** The rankings in {@code area} of every judged period up to {@code last}, oldest first, for the chart of ranks. */
+    List<Ranking> rankings(YearMonth last, Area area) {
+        Rankings rankings = rankings();
+        return latestRuns().values().stream().filter(r -> !r.period().isAfter(last))
+                .sorted((a, b) -> a.period().compareTo(b.period()))
+                .map(r -> rankings.rank(r.period(), area, r.id(), marks(r), null)).toList();
+    }
+
+    /**
+     * One tile of 挂图作战: a local unit, the worst light of its verdicts (null where none has a light), its overall
+     * rank, and whether the viewer may open its page.
+     */
+    record Tile(Unit unit, String light, Integer rank, boolean opens) {
+    }
+
+    /**
+     * The map's tiles, one per local unit. The ranking is public among the units, and a unit's worst light is what
+     * its published counts already say, so a county supervisor sees every tile but opens its own unit only.
+     */
+    List<Tile> tiles(Runs.Run run, Viewer viewer) {
+        Ranking ranking = ranking(run, null);
+        Map<String, Light> worst = new LinkedHashMap<>();
+        for (Runs.StoredVerdict v : verdicts(run.id())) {
+            if (v.light() != null) {
+                worst.merge(v.unit(), Light.valueOf(v.light()), (a, b) -> severity(a) >= severity(b) ? a : b);
+            }
+        }
+        return ranking.rows().stream().sorted((a, b) -> Integer.compare(a.unit().order(), b.unit().order()))
+                .map(r -> new Tile(r.unit(), worst.containsKey(r.unit().id()) ? worst.get(r.unit().id()).name() : null,
+                        r.rank(), viewer.reads(r.unit().id())))
+                .toList();
     }
 
     /** Unit ids to Chinese names, for the pages' look-ups. */

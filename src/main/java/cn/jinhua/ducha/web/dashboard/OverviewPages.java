@@ -85,6 +85,7 @@ class OverviewPages {
         model.addAttribute("briefs", viewer.readsBriefs());
         run.ifPresent(r -> {
             model.addAttribute("matrix", board.matrix(r, viewer));
+            model.addAttribute("tiles", board.tiles(r, viewer));
             Unit city = board.catalogue().city();
             if (viewer.reads(city.id())) {
                 List<Charts.Chart> totals = new ArrayList<>();
@@ -203,14 +204,7 @@ class OverviewPages {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
-    /** Puts the period picker's model in place and answers the period's latest run, if it was judged. */
     private Optional<Runs.Run> period(String asked, Model model) {
-        List<YearMonth> periods = board.periods();
-        Optional<YearMonth> period = board.periodOrLatest(asked);
-        model.addAttribute("periods", periods);
-        model.addAttribute("period", period.orElse(null));
-        Optional<Runs.Run> run = period.flatMap(board::latestRun);
-        model.addAttribute("run", run.orElse(null));
-        return run;
+        return board.period(asked, model);
     }
 }

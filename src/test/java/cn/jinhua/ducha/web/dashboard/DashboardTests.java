@@ -330,6 +330,175 @@ class DashboardTests {
 
     @Test
     @Order(11)
+    void citySupervisorRanksTheUnitsOverallAndByEnvironmentAndChartsTheirRanks() throws IOException {
+        browser.login(CITY, PASSWORD);
+        browser.open("/overview?period=2023-09");
+        browser.follow("#nav-ranking");
+        assertThat(browser.find("h1").getText()).isEqualTo("赛马排名 Ranking · 2023-09");
+        assertThat(browser.find("#against").getText()).contains("升降对比 2023-08 的排名");
+        assertShowsTheApisRanking("/api/rankings?period=2023-09");
+        assertThat(browser.find("#ranking thead").getText()).contains("名次 Rank", "得分 Score", "滞后 at risk",
+                "未报数据 no data");
+        assertThat(browser.find("#formula").getText()).contains("滞后 at risk 0.5", "未报数据 no data 0",
+                "同分同名次");
+        assertThat(browser.all("#areas a")).extracting(WebElement::getText).containsExactly("总体 Overall",
+                "政务环境 Government", "法治环境 Rule of law", "市场环境 Market", "经济生态环境 Economy",
+                "人文环境 Culture");
+        browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#rank-chart[data-drawn='true'] canvas")));
+        JsonNode chart = JSON.readTree(browser.find("#rank-chart").getAttribute("data-chart"));
+        assertThat(chart.get("ranks").asBoolean()).isTrue();
+        assertThat(chart.get("months")).hasSize(9);
+        assertThat(chart.get("lines")).hasSize(10);
+        // drawn, not just laid out: ECharts holds ten line series with nine months of ranks each, rank 1 on top
+        assertThat(browser.driver().executeScript("""
+                var option = echarts.getInstanceByDom(document.getElementById('rank-chart')).getOption();
+                return [option.series.length, option.series.filter(function (s) {
+                  return s.type === 'line' && s.data.length === 9; }).length, option.yAxis[0].inverse];"""))
+                .isEqualTo(List.of(10L, 10L, true));
+        browser.screenshot("ranking", 1100);
+
+        browser.follow("#areas a[data-area='LEGAL']");
+        assertThat(browser.find("#areas a.current").getText()).isEqualTo("法治环境 Rule of law");
+        assertShowsTheApisRanking("/api/rankings?period=2023-09&area=LEGAL");
+        new Select(browser.find("#period")).selectByVisibleText("2023-06");
+        browser.waitFor(ExpectedConditions.urlContains("period=2023-06"));
+        browser.waitFor(d -> "complete".equals(browser.driver().executeScript("return document.readyState")));
+        assertThat(browser.driver().getCurrentUrl()).as("the environment is kept").contains("area=LEGAL");
+        assertShowsTheApisRanking("/api/rankings?period=2023-06&area=LEGAL");
+        browser.open("/ranking?period=2023-09&area=SAFEGUARDS");
+        assertThat(browser.find("#error-status").getText()).isEqualTo("404");
+    }
+
+    /** The page's rows are the API's: unit, rank, score, movement and every count, in the API's order. */
+    private static void assertShowsTheApisRanking(String api) throws IOException {
+        JsonNode ranking = api(CITY, api);
+        List<WebElement> rows = browser.all("#ranking tbody tr");
+        assertThat(rows).hasSize(10);
+        for (int i = 0; i < rows.size(); i++) {
+            WebElement row = rows.get(i);
+            JsonNode expected = ranking.get("rows").get(i);
+            assertThat(row.getAttribute("data-unit")).isEqualTo(expected.get("unit").asString());
+            assertThat(row.findElement(By.cssSelector(".rank")).getText()).isEqualTo(expected.get("rank").asString());
+            assertThat(row.findElement(By.cssSelector(".score")).getText())
+                    .isEqualTo(expected.get("score").decimalValue().toPlainString());
+            assertThat(row.findElement(By.cssSelector(".movement")).getText())
+                    .isEqualTo(expected.get("movement").asString().equals("NEW") ? "新 new" : expected.get("label").asString());
+            for (WebElement count : row.findElements(By.cssSelector("td.count"))) {
+                assertThat(count.getText()).as("%s %s", expected.get("unit"), count.getAttribute("data-status"))
+                        .isEqualTo(expected.get("counts").get(count.getAttribute("data-status")).asString());
+            }
+        }
+    }
+
+    @Test
+    @Order(12)
+    void theOverviewMapsTheUnitsWhereTheyLieColouredByTheirWorstLightWithTheirRank() throws IOException {
+        browser.login(CITY, PASSWORD);
+        browser.open("/overview?period=2023-09");
+        List<WebElement> tiles = browser.all("#map .tile");
+        assertThat(tiles).hasSize(10);
+        Map<String, String> worst = worstLightOfEachUnit(api(CITY, "/api/verdicts?period=2023-09"));
+        JsonNode ranking = api(CITY, "/api/rankings?period=2023-09");
+        for (JsonNode row : ranking.get("rows")) {
+            String unit = row.get("unit").asString();
+            WebElement tile = browser.find("#map .tile[data-unit='" + unit + "']");
+            assertThat(tile.getAttribute("data-light")).as(unit).isEqualTo(worst.get(unit));
+            assertThat(tile.getAttribute("class")).as(unit).contains("l-" + worst.get(unit));
+            assertThat(tile.getAttribute("data-rank")).as(unit).isEqualTo(row.get("rank").asString());
+            assertThat(tile.getText()).as(unit).contains(row.get("name").asString(),
+                    "第 " + row.get("rank").asInt() + " 名");
+        }
+        // the README's table of 2023-09: 武义县 has a red light, 义乌市 only green ones
+        assertThat(browser.find("#map .tile[data-unit='wuyi']").getText()).contains("红灯 red");
+        assertThat(browser.find("#map .tile[data-unit='yiwu']").getText()).contains("绿灯 green");
+        // roughly as they lie: 兰溪 north-west, 浦江 north, 磐安 east, 武义 south
+        assertThat(x("lanxi")).isLessThan(x("pujiang"));
+        assertThat(y("pujiang")).isLessThan(y("yiwu"));
+        assertThat(x("wucheng")).isLessThan(x("jindong")).isLessThan(x("yiwu"));
+        assertThat(x("panan")).isGreaterThan(x("yiwu"));
+        assertThat(y("wuyi")).isGreaterThan(y("wucheng"));
+        assertThat(y("yongkang")).isGreaterThan(y("yiwu"));
+        browser.screenshot("overview-map", 1000);
+
+        browser.follow("#map .tile[data-unit='yiwu']");
+        assertThat(browser.find("#unit-name").getText()).contains("义乌市");
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/units/yiwu?period=2023-09");
+    }
+
+    private static int x(String unit) {
+        return browser.find("#map .tile[data-unit='" + unit + "']").getRect().getX();
+    }
+
+    private static int y(String unit) {
+        return browser.find("#map .tile[data-unit='" + unit + "']").getRect().getY();
+    }
+
+    @Test
+    @Order(13)
+    void aCountySupervisorSeesTheWholeRaceAndOpensItsOwnUnitOnly() throws IOException {
+        browser.login(COUNTY, PASSWORD);
+        browser.open("/overview?period=2023-09");
+        assertThat(browser.all("#map .tile")).hasSize(10);
+        assertThat(browser.all("#map a.tile")).extracting(t -> t.getAttribute("data-unit")).containsExactly("pujiang");
+        browser.follow("#nav-ranking");
+        assertThat(browser.all("#ranking tbody tr")).hasSize(10);
+        assertThat(browser.all("#ranking tbody td.unit a")).extracting(WebElement::getText).containsExactly("浦江县");
+        assertThat(browser.find("#formula").getText()).contains("区县督查员只能打开本单位");
+        browser.screenshot("ranking-county", 1000);
+    }
+
+    @Test
+    @Order(14)
+    void theRankingAndTheMapInEnglish() throws IOException {
+        browser.login(CITY, PASSWORD);
+        browser.open("/ranking?period=2023-09&area=MARKET&lang=en");
+        assertThat(browser.find("h1").getText()).isEqualTo("Ranking · 2023-09");
+        assertThat(browser.find("#nav-ranking").getText()).isEqualTo("Ranking");
+        assertThat(browser.find("#areas a.current").getText()).isEqualTo("Market");
+        assertThat(browser.find("#ranking thead").getText()).contains("Rank", "Score", "Move", "at risk", "no data")
+                .doesNotContain("名次");
+        assertThat(browser.find("#against").getText()).isEqualTo("movement against 2023-08");
+        assertThat(browser.find("#formula").getText()).contains("equal scores share a rank").doesNotContain("同分");
+        assertShowsTheApisRankingInEnglish("/api/rankings?period=2023-09&area=MARKET");
+        browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#rank-chart[data-drawn='true'] canvas")));
+        assertThat(JSON.readTree(browser.find("#rank-chart").getAttribute("data-chart")).get("title").asString())
+                .isEqualTo("Rank by month");
+        browser.screenshot("ranking-en", 1100);
+        browser.open("/overview?period=2023-09");
+        assertThat(browser.find("#map h2").getText()).isEqualTo("The units on the map");
+        JsonNode first = api(CITY, "/api/rankings?period=2023-09").get("rows").get(0);
+        assertThat(browser.find("#map .tile[data-unit='" + first.get("unit").asString() + "']").getText())
+                .contains("rank " + first.get("rank").asInt()).doesNotContain("名");
+        browser.screenshot("overview-map-en", 1000);
+        browser.open("/overview?period=2023-09&lang=zh");
+    }
+
+    private static void assertShowsTheApisRankingInEnglish(String api) throws IOException {
+        JsonNode ranking = api(CITY, api);
+        List<WebElement> rows = browser.all("#ranking tbody tr");
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode expected = ranking.get("rows").get(i);
+            assertThat(rows.get(i).getAttribute("data-unit")).isEqualTo(expected.get("unit").asString());
+            assertThat(rows.get(i).findElement(By.cssSelector(".movement")).getText())
+                    .isEqualTo(expected.get("movement").asString().equals("NEW") ? "new" : expected.get("label").asString());
+        }
+    }
+
+    /** The worst light of each unit's verdicts, red over yellow over grey over green. */
+    private static Map<String, String> worstLightOfEachUnit(JsonNode verdicts) {
+        List<Light> order = List.of(Light.GREEN, Light.GREY, Light.YELLOW, Light.RED);
+        Map<String, String> worst = new HashMap<>();
+        for (JsonNode v : verdicts) {
+            if (!v.get("light").isNull()) {
+                worst.merge(v.get("unit").asString(), v.get("light").asString(),
+                        (a, b) -> order.indexOf(Light.valueOf(a)) >= order.indexOf(Light.valueOf(b)) ? a : b);
+            }
+        }
+        return worst;
+    }
+
+    @Test
+    @Order(20)
     void citySupervisorDownloadsTheMeetingBriefInChineseAndEnglish() throws IOException {
         browser.login(CITY, PASSWORD);
         browser.open("/report?period=2023-09&lang=zh");
