@@ -43,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads fact sheets (contract.md, "A fact sheet") and accepts each whole or rejects it whole, listing every
  * error with the field and the reason in Chinese and English. Nothing of a rejected sheet is kept. Sheets in CSV
- * and Excel (README.md, "Sheets in CSV and Excel") become the JSON sheet's tree first, so that one set of checks
+ * and Excel (docs/sheets.md, "Sheets in CSV and Excel") become the JSON sheet's tree first, so that one set of checks
  * judges all three formats.
  */
 public final class SheetReader {

@@ -15,7 +15,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The layout that CSV and Excel sheets share (README.md, "Sheets in CSV and Excel"): a header row
+ * The layout that CSV and Excel sheets share (docs/sheets.md, "Sheets in CSV and Excel"): a header row
  * {@code 字段 field, 值 value, 说明 note}, then one row per field: {@code unit}, {@code period},
  * {@code submittedBy}, a metric key with its value, or {@code progress.Txx} (a general work's {@code progress.Mw})
  * with its status and a note. The rows become the JSON sheet's tree, which {@link SheetReader} then checks exactly

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * 赛马: a period's ranking of the local units, overall or in one environment, from its latest run against the
  * month before's, as {@code ducha rank --format json} writes it. The race is public among the units: a county
  * supervisor sees every unit's rank, score, movement and counts, but the verdicts behind its own row only, since
- * another county's verdicts are that county's (README, "Roles").
+ * another county's verdicts are that county's (docs/api.md, "Roles").
  */
 @RestController
 @Tag(name = "赛马 rankings", description = "单位排名 / the local units ranked by their published score")

@@ -1,6 +1,6 @@
 package cn.jinhua.ducha.web;
 
-/** What a user may do (README.md, "Roles"); each user has exactly one. */
+/** What a user may do (docs/api.md, "Roles"); each user has exactly one. */
 public enum Role {
     /** 区县督查员: reads and submits for their own unit only. */
     COUNTY("区县督查员", "county supervisor"),

@@ -21,7 +21,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Who may call what (README.md, "Roles"). The API is stateless, HTTP Basic or a Bearer token, no cookies and so no
+ * Who may call what (docs/api.md, "Roles"). The API is stateless, HTTP Basic or a Bearer token, no cookies and so no
  * CSRF to guard against; each URL names the roles that may call it, and the controllers check each object (a county
  * supervisor's unit) as well. Health and the OpenAPI description are open; everything else needs a login.
  * Password logins, here and on the dashboard, go through one {@link AuthenticationManager} that throttles them
@@ -35,7 +35,7 @@ class Security {
     private static final String AUDITOR = Role.AUDITOR.name();
     private static final String ADMIN = Role.ADMIN.name();
 
-    /** Failed logins counted per username and per address (README.md, "Signing in"). */
+    /** Failed logins counted per username and per address (docs/api.md, "Signing in"). */
     @Bean
     LoginThrottle loginThrottle(Clock clock, @Value("${ducha.login.failures-per-user:5}") int perUser,
                                 @Value("${ducha.login.failures-per-address:20}") int perAddress,

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The backtest of 提前预警 (issue 15, README "Forecasts"): the benchmark generator's histories (W1, the real
+ * The backtest of 提前预警 (issue 15, docs/output.md "Forecasts"): the benchmark generator's histories (W1, the real
  * registry over 2023–2024; W2, 2,844 synthetic counties over 2023) judged month by month as the monthly runs judge
  * them, each month from the sheets up to it, and every REACH_BY and ANNUAL_AT_LEAST window followed to its last
  * month. It measures how many months before the pace rule (the first AT_RISK or OFF_TRACK light) and before the
@@ -208,7 +208,7 @@ class ForecastBacktestTests {
     }
 
     /**
-     * Measured (README "Forecasts"): false alarms 26.2% (W1), 32.6% (W2), 73.3% (samples), against the pace rule's
+     * Measured (docs/output.md "Forecasts"): false alarms 26.2% (W1), 32.6% (W2), 73.3% (samples), against the pace rule's
      * own 26.2%, 32.6% and 76.5%. The forecast may not cry wolf more often than the lights do; one point of margin,
      * since the workloads are seeded and the figures move only when the method does.
      */

@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A sheet in CSV or Excel is the JSON sheet written as rows (README.md, "Sheets in CSV and Excel"): it is accepted
+ * A sheet in CSV or Excel is the JSON sheet written as rows (docs/sheets.md, "Sheets in CSV and Excel"): it is accepted
  * with the same facts, and every bad input of the contract is rejected whole, each error naming the field as the
  * row writes it, where the row is, and the reason in Chinese and English.
  */

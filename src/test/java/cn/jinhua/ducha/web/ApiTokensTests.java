@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * API tokens over real HTTP (README.md, "Signing in"): issued by an administrator and shown once, sent as
+ * API tokens over real HTTP (docs/api.md, "Signing in"): issued by an administrator and shown once, sent as
  * {@code Authorization: Bearer}, acting with the user's role and unit, without a password check; revoked, expired
  * or with their user disabled they are refused (401).
  */

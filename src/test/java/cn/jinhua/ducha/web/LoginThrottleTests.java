@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Login throttling over real HTTP (README.md, "Signing in"): five failures for a username within 15 minutes, or
+ * Login throttling over real HTTP (docs/api.md, "Signing in"): five failures for a username within 15 minutes, or
  * twenty from one address, refuse further attempts for 15 minutes, with 429 and Retry-After on the API and a message
  * on the login page, before any password is checked. The server's clock is the test's: each test starts an hour
  * after the last, when every count has lapsed. The second address is the IPv6 loopback, [::1].

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every role against every endpoint, over real HTTP (README.md, "Roles"): what each may do answers 2xx, what it
+ * Every role against every endpoint, over real HTTP (docs/api.md, "Roles"): what each may do answers 2xx, what it
  * may not answers 403 (401 without a login), and the checks are made on each object: a county supervisor never
  * sees or acts on another county's sheets, verdicts or alerts.
  */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What an administrator does to a user, over real HTTP (README.md, "Users"): disable and enable, reset a password,
+ * What an administrator does to a user, over real HTTP (docs/api.md, "Users"): disable and enable, reset a password,
  * change a role, issue and revoke a token. Each takes effect at once and is an audit record of who did what to whom,
  * without the password or the token.
  */
