@@ -117,8 +117,9 @@ public final class Ducha {
             } else {
                 rules = Rulebook.shipped().orElse(local);
                 if (!rules.equals(local)) {
-                    System.err.println("此处没有 rules 目录，使用 jar 内置的规则 / no rules folder here: using the rules "
-                            + "built into the jar");
+                    String hash = Rulebook.hash(rules);
+                    System.err.println("此处没有 rules 目录，使用 jar 内置的规则 %s / no rules folder here: using the rules built into the jar, %s"
+                            .formatted(hash, hash));
                 }
             }
         }

@@ -291,8 +291,11 @@ public final class Rulebook {
         return snapshot;
     }
 
-    /** sha256 over every file under {@code rulesDir}: its relative path and its bytes, in path order. */
-    static String hash(Path rulesDir) {
+    /**
+     * sha256 over every file under {@code rulesDir}: its relative path and its bytes, in path order; the ruleset
+     * hash that runs record and the JSON output names.
+     */
+    public static String hash(Path rulesDir) {
         return hash(snapshot(rulesDir));
     }
 

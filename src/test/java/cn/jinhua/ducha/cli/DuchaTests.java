@@ -187,13 +187,23 @@ class DuchaTests {
         assertThat(err).contains("使用 jar 内置的规则").contains("using the rules built into the jar");
         JsonNode evaluation = JSON.readTree(out);
         assertThat(evaluation.get("ruleset").asString()).as("the same rules as rules/ here")
-                .isEqualTo(cn.jinhua.ducha.rulebook.Rulebook.load(Path.of("rules")).hash());
+                .isEqualTo(cn.jinhua.ducha.rulebook.Rulebook.hash(Path.of("rules")));
+        assertThat(err).as("which rules it judged with").contains(evaluation.get("ruleset").asString());
         assertThat(evaluation.get("verdicts").size()).isPositive();
         try (Stream<Path> left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             assertThat(left.filter(p -> p.getFileName().toString().startsWith("ducha-rules-"))
                     .filter(p -> p.toFile().lastModified() > System.currentTimeMillis() - 60_000))
                     .as("the unpacked rules are removed when the process ends").isEmpty();
         }
+    }
+
+    @Test
+    void theReadmeListsEveryCommandTheHelpLists() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        String commands = readme.substring(readme.indexOf("## Commands"), readme.indexOf("## Documentation"));
+        picocli.CommandLine cli = new picocli.CommandLine(new Ducha(System.out, System.err));
+        assertThat(cli.getSubcommands().keySet()).isNotEmpty().allSatisfy(name -> assertThat(commands)
+                .as("README's table of commands").containsPattern("(ducha\\.jar |`)" + name + "[ `]"));
     }
 
     @Test
