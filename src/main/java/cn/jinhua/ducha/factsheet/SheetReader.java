@@ -105,8 +105,10 @@ public final class SheetReader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // files are read and checked on every core (a national month is thousands of them), kept in path order
-        List<Result> results = files.parallelStream().map(this::read).toList();
+        List<Result> results = new ArrayList<>();
+        for (Path file : files) {
+            results.add(read(file));
+        }
         return batch(results);
     }
 
