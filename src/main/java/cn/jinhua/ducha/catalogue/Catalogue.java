@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +42,9 @@ public final class Catalogue {
     private final Settings settings;
     private final Map<String, Commitment> byMetric = new LinkedHashMap<>();
     private final Map<String, Commitment> byId = new LinkedHashMap<>();
+    /** Every id, code, name and alias to the first unit in the registry that answers to it (a national registry
+     * holds thousands of units, and every sheet names one). */
+    private final Map<String, Unit> unitByName = new HashMap<>();
 
     private Catalogue(List<Unit> units, List<Area> areas, List<Task> tasks, List<Commitment> commitments,
                       List<NotJudged> notJudged, Settings settings) {
@@ -54,6 +58,14 @@ public final class Catalogue {
             byMetric.put(c.metric(), c);
             byId.put(c.id(), c);
         });
+        for (Unit unit : this.units) {
+            unitByName.putIfAbsent(unit.id(), unit);
+            if (unit.code() != null) {
+                unitByName.putIfAbsent(unit.code(), unit);
+            }
+            unitByName.putIfAbsent(unit.name(), unit);
+            unit.aliases().forEach(alias -> unitByName.putIfAbsent(alias, unit));
+        }
     }
 
     /**
@@ -247,7 +259,7 @@ public final class Catalogue {
 
     /** The unit a sheet names by id, code or Chinese name. */
     public Optional<Unit> unit(String name) {
-        return units.stream().filter(u -> u.answersTo(name)).findFirst();
+        return name == null ? Optional.empty() : Optional.ofNullable(unitByName.get(name));
     }
 
     public Optional<Commitment> commitment(String id) {

@@ -17,7 +17,6 @@ import cn.jinhua.ducha.catalogue.Catalogue;
 import cn.jinhua.ducha.evaluation.Evaluation;
 import cn.jinhua.ducha.evaluation.Evaluator;
 import cn.jinhua.ducha.evaluation.Explanations;
-import cn.jinhua.ducha.factsheet.SheetBatch;
 import cn.jinhua.ducha.factsheet.SheetReader;
 import cn.jinhua.ducha.rulebook.Rulebook;
 import cn.jinhua.ducha.store.Judgements;
@@ -68,14 +67,24 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(("--period: %s 晚于本月 %s，尚无可评判 / is after the current month "
                         + "%s: no evaluation is made of a month that has not come").formatted(judged, current, current));
             }
-            // the rules compile on one core while the sheets are read on the other (a national month is thousands)
+            // the rules are built on one core while the sheets are read on the other (a national month is
+            // thousands); once built, that core reads too
             ExecutorService compiler = Executors.newSingleThreadExecutor();
             try {
-                Future<Rulebook> building = compiler.submit(ducha::rulebook);
-                SheetBatch batch = readFolder();
+                SheetReader.Reading reading = reading();
+                Future<Rulebook> building = compiler.submit(() -> {
+                    Rulebook built = ducha.rulebook();
+                    if (reading != null) {
+                        reading.help();
+                    }
+                    return built;
+                });
+                if (reading != null) {
+                    reading.help();
+                }
                 rulebook = built(building);
-                evaluation = new Evaluator(rulebook).evaluate(batch == null
-                        ? new SheetReader(rulebook.catalogue()).readFolder(folder) : batch, judged);
+                evaluation = new Evaluator(rulebook, true).evaluate(reading == null
+                        ? new SheetReader(rulebook.catalogue()).readFolder(folder) : reading.batch(), judged);
             } finally {
                 compiler.shutdown();
             }
@@ -103,17 +112,17 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     /**
-     * The sheets under the folder, read against the catalogue alone; null when the catalogue does not load, for
-     * the rule book to report with the rules' own problems.
+     * The reading of the sheets under the folder against the catalogue alone; null when the catalogue does not load,
+     * for the rule book to report with the rules' own problems.
      */
-    private SheetBatch readFolder() {
+    private SheetReader.Reading reading() {
         Catalogue catalogue;
         try {
             catalogue = Catalogue.load(ducha.rules());
         } catch (RuntimeException e) {
             return null;
         }
-        return new SheetReader(catalogue).readFolder(folder);
+        return new SheetReader(catalogue).reading(folder);
     }
 
     private static Rulebook built(Future<Rulebook> building) {

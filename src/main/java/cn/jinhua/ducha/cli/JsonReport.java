@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.stream.IntStream;
 
 import cn.jinhua.ducha.evaluation.Alert;
 import cn.jinhua.ducha.evaluation.Evaluation;
@@ -52,8 +54,12 @@ final class JsonReport {
                 json.writeNumberProperty("run", run.longValue());
             }
             json.writeArrayPropertyStart("verdicts");
-            for (Verdict v : evaluation.verdicts()) {
-                verdict(json, v, evaluation, explanations);
+            List<Verdict> verdicts = evaluation.verdicts();
+            // the explanations, most of the writing's work, are worded on every core ahead of the one writer
+            String[] explained = IntStream.range(0, verdicts.size()).parallel()
+                    .mapToObj(i -> explanations.explain(verdicts.get(i))).toArray(String[]::new);
+            for (int i = 0; i < explained.length; i++) {
+                verdict(json, verdicts.get(i), explained[i], evaluation);
             }
             json.writeEndArray();
             json.writeArrayPropertyStart("alerts");
@@ -99,7 +105,7 @@ final class JsonReport {
         }
     }
 
-    private static void verdict(JsonGenerator json, Verdict v, Evaluation evaluation, Explanations explanations) {
+    private static void verdict(JsonGenerator json, Verdict v, String explanation, Evaluation evaluation) {
         json.writeStartObject();
         json.writeStringProperty("unit", v.unit().id());
         json.writeStringProperty("commitment", v.commitment().id());
@@ -119,7 +125,7 @@ final class JsonReport {
             json.writeStringProperty("baselineOrigin", v.baseline().origin().name());
         }
         json.writeStringProperty("rule", v.rule());
-        json.writeStringProperty("explanation", explanations.explain(v));
+        json.writeStringProperty("explanation", explanation);
         if (v.missingUnits() != null) {
             json.writeArrayPropertyStart("missingUnits");
             for (String unit : v.missingUnits()) {

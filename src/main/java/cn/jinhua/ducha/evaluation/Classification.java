@@ -44,8 +44,9 @@ final class Classification {
      *
      * @param unitEnds for each unit in registry order, the index in {@code facts} where its facts end: no rule joins
      *                 the facts of two units, so any run of whole units can be judged in a session of its own
+     * @param slotEnds for each unit in registry order, the place in the docket where its verdicts end
      */
-    record Facts(Docket docket, List<Object> facts, List<Integer> unitEnds) {
+    record Facts(Docket docket, List<Object> facts, List<Integer> unitEnds, List<Integer> slotEnds) {
     }
 
     /**
@@ -74,6 +75,7 @@ final class Classification {
         Docket docket = new Docket(size);
         List<Object> facts = new ArrayList<>(size + catalogue.units().size());
         List<Integer> unitEnds = new ArrayList<>(catalogue.units().size());
+        List<Integer> slotEnds = new ArrayList<>(catalogue.units().size());
         Map<String, FactSheet> ofPeriod = sheetsOf(period);
         int slot = 0;
         for (Unit u : catalogue.units()) {
@@ -122,8 +124,9 @@ final class Classification {
                 facts.add(new OutOfScope(u, outOfScope));
             }
             unitEnds.add(facts.size());
+            slotEnds.add(slot);
         }
-        return new Facts(docket, facts, unitEnds);
+        return new Facts(docket, facts, unitEnds, slotEnds);
     }
 
     /**

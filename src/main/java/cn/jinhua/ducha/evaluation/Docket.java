@@ -7,12 +7,11 @@ import java.util.List;
 /**
  * The verdicts of one evaluation in the order they are printed (unit, then commitment), each written into the
  * place classification gave its (unit, commitment) pair, so that nothing is sorted afterwards. One per evaluation;
- * not thread-safe.
+ * sessions judged at once write disjoint places, and are joined before the verdicts are read.
  */
 final class Docket {
 
     private final Verdict[] verdicts;
-    private final List<Verdict> atRisk = new ArrayList<>();
 
     Docket(int size) {
         this.verdicts = new Verdict[size];
@@ -20,13 +19,19 @@ final class Docket {
 
     void record(int slot, Verdict verdict) {
         verdicts[slot] = verdict;
-        if (verdict.status() == Status.AT_RISK) {
-            atRisk.add(verdict);
-        }
     }
 
-    /** The pairs judged AT_RISK so far: only they can escalate, so only their month before is judged. */
-    List<Verdict> atRisk() {
+    /**
+     * The pairs judged AT_RISK among the places {@code from} (inclusive) to {@code to} (exclusive), in order: only
+     * they can escalate, so only their month before is judged.
+     */
+    List<Verdict> atRisk(int from, int to) {
+        List<Verdict> atRisk = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            if (verdicts[i] != null && verdicts[i].status() == Status.AT_RISK) {
+                atRisk.add(verdicts[i]);
+            }
+        }
         return atRisk;
     }
 

@@ -37,9 +37,21 @@ public final class Evaluator {
     private static final int FACTS_PER_SESSION = 4_096;
 
     private final Rulebook rulebook;
+    private final boolean parallel;
 
+    /** An evaluator that judges on the calling thread alone. */
     public Evaluator(Rulebook rulebook) {
+        this(rulebook, false);
+    }
+
+    /**
+     * @param parallel whether the sessions of a period (runs of whole units, independent of each other) are judged
+     *                 on every core, through the common fork-join pool; a city month is one session and gains
+     *                 nothing, a national month is hundreds. The verdicts are the same either way, in the same order.
+     */
+    public Evaluator(Rulebook rulebook, boolean parallel) {
         this.rulebook = rulebook;
+        this.parallel = parallel;
     }
 
     /**
@@ -83,18 +95,16 @@ public final class Evaluator {
     public Evaluation evaluate(SheetBatch batch, YearMonth period, List<Waiver> waivers) {
         Classification classification = new Classification(rulebook.catalogue(), batch.accepted());
         Classification.Facts facts = classification.classify(period);
+        List<Run> runs = runs(facts);
+        List<Judged> judged = (parallel ? runs.parallelStream() : runs.stream())
+                .map(run -> judge(run, period, waivers, classification, facts.docket()))
+                .toList();
         List<Alert> alerts = new ArrayList<>();
         List<Forecast> forecasts = new ArrayList<>();
-        int from = 0;
-        List<Integer> ends = facts.unitEnds();
-        for (int u = 0; u < ends.size(); u++) {
-            int to = ends.get(u);
-            if (to - from >= FACTS_PER_SESSION || u == ends.size() - 1) {
-                judge(facts.facts().subList(from, to), period, waivers, classification, facts.docket(), alerts,
-                        forecasts);
-                from = to;
-            }
-        }
+        judged.forEach(j -> {
+            alerts.addAll(j.alerts());
+            forecasts.addAll(j.forecasts());
+        });
         alerts.sort(ALERT_ORDER);
         forecasts.sort(FORECAST_ORDER);
         return new Evaluation(period, rulebook.hash(), facts.docket().verdicts(), alerts, forecasts, batch.rejected(),
@@ -102,27 +112,55 @@ public final class Evaluator {
     }
 
     /**
-     * Judges the facts of a run of whole units in one session: verdicts first, then the month before of the pairs
-     * found AT_RISK, then the alerts and the forecasts.
+     * A run of whole units judged in one session: its facts, and the places of its pairs among the verdicts
+     * ({@code fromSlot} inclusive, {@code toSlot} exclusive).
      */
-    private void judge(List<Object> facts, YearMonth period, List<Waiver> waivers, Classification classification,
-                       Docket docket, List<Alert> alerts, List<Forecast> forecasts) {
+    private record Run(List<Object> facts, int fromSlot, int toSlot) {
+    }
+
+    /** What a session found beside the verdicts it wrote into the docket. */
+    private record Judged(List<Alert> alerts, List<Forecast> forecasts) {
+    }
+
+    /** The facts cut into runs of whole units of about {@link #FACTS_PER_SESSION} facts each. */
+    private static List<Run> runs(Classification.Facts facts) {
+        List<Run> runs = new ArrayList<>();
+        List<Integer> ends = facts.unitEnds();
+        List<Integer> slotEnds = facts.slotEnds();
+        int from = 0;
+        int fromSlot = 0;
+        for (int u = 0; u < ends.size(); u++) {
+            int to = ends.get(u);
+            if (to - from >= FACTS_PER_SESSION || u == ends.size() - 1) {
+                runs.add(new Run(facts.facts().subList(from, to), fromSlot, slotEnds.get(u)));
+                from = to;
+                fromSlot = slotEnds.get(u);
+            }
+        }
+        return runs;
+    }
+
+    /**
+     * Judges the facts of a run of whole units in one session: verdicts first, then the month before of the pairs
+     * found AT_RISK, then the alerts and the forecasts. Runs write disjoint places of the docket, so several may
+     * be judged at once.
+     */
+    private Judged judge(Run run, YearMonth period, List<Waiver> waivers, Classification classification,
+                         Docket docket) {
         Catalogue catalogue = rulebook.catalogue();
         KieSession session = rulebook.newSession();
         try {
             session.insert(new Judging(period, catalogue.settings().yellowBand(),
                     catalogue.settings().milestoneLastQuarter()));
-            facts.forEach(session::insert);
+            run.facts().forEach(session::insert);
             waivers.forEach(session::insert);
-            int atRiskBefore = docket.atRisk().size();
             // Phases, not salience: the verdicts first (ruleflow-group is Drools 10's name for an agenda group) ...
             session.getAgenda().getAgendaGroup("verdicts").setFocus();
             session.fireAllRules();
             // ... then the month before of every pair now AT_RISK, judged by the same rules into PriorVerdicts,
             // then the alerts (the focus stack pops last-in first).
-            List<Verdict> atRisk = docket.atRisk();
-            for (int i = atRiskBefore; i < atRisk.size(); i++) {
-                Observation prior = classification.prior(atRisk.get(i));
+            for (Verdict atRisk : docket.atRisk(run.fromSlot(), run.toSlot())) {
+                Observation prior = classification.prior(atRisk);
                 if (prior != null) {
                     session.insert(prior);
                 }
@@ -131,12 +169,15 @@ public final class Evaluator {
             session.getAgenda().getAgendaGroup("verdicts").setFocus();
             session.fireAllRules();
             // the session keeps its facts by class, so this reads the alerts alone
+            List<Alert> alerts = new ArrayList<>();
             for (Object alert : session.getObjects(new ClassObjectFilter(Alert.class))) {
                 alerts.add((Alert) alert);
             }
+            List<Forecast> forecasts = new ArrayList<>();
             for (Object forecast : session.getObjects(new ClassObjectFilter(Forecast.class))) {
                 forecasts.add((Forecast) forecast);
             }
+            return new Judged(alerts, forecasts);
         } finally {
             session.dispose();
         }

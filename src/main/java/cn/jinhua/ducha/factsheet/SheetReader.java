@@ -13,11 +13,14 @@ import java.text.Normalizer;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -96,20 +99,65 @@ public final class SheetReader {
      * @throws UncheckedIOException when the folder cannot be walked
      */
     public SheetBatch readFolder(Path folder) {
-        List<Path> files;
+        Reading reading = reading(folder);
+        reading.help();
+        return reading.batch();
+    }
+
+    /**
+     * The reading of the sheets under {@code folder} (as {@link #readFolder} reads them), to be shared: every
+     * thread that calls {@link Reading#help} reads the files no one has taken yet, so a thread that has finished
+     * other work (building the rules) can join the one already reading.
+     *
+     * @throws UncheckedIOException when the folder cannot be walked
+     */
+    public Reading reading(Path folder) {
         try (Stream<Path> walk = Files.walk(folder)) {
-            files = walk.filter(Files::isRegularFile)
+            return new Reading(walk.filter(Files::isRegularFile)
                     .filter(SheetFormat::isSheet)
                     .sorted()
-                    .toList();
+                    .toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<Result> results = new ArrayList<>();
-        for (Path file : files) {
-            results.add(read(file));
+    }
+
+    /** The files of a folder being read by one or more threads, each file once, the results kept in path order. */
+    public final class Reading {
+
+        private final List<Path> files;
+        private final Result[] results;
+        private final AtomicInteger next = new AtomicInteger();
+        private final CountDownLatch unread;
+
+        private Reading(List<Path> files) {
+            this.files = files;
+            this.results = new Result[files.size()];
+            this.unread = new CountDownLatch(files.size());
         }
-        return batch(results);
+
+        /** Reads files no other thread has taken until none is left. */
+        public void help() {
+            for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
+                try {
+                    results[i] = read(files.get(i));
+                } finally {
+                    unread.countDown();
+                }
+            }
+        }
+
+        /** The sheets read, in path order, once every file is read (by whichever thread took it). */
+        public SheetBatch batch() {
+            help();
+            try {
+                unread.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the sheets were read", e);
+            }
+            return SheetReader.this.batch(Arrays.asList(results));
+        }
     }
 
     /**
@@ -358,7 +406,9 @@ public final class SheetReader {
                     .formatted(field, node.asString()));
             return null;
         }
-        YearMonth period = YearMonth.parse(node.stringValue());
+        String text = node.stringValue();
+        // the pattern admits only YYYY-MM with a month of 01..12
+        YearMonth period = YearMonth.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10));
         YearMonth last = YearMonth.now(clock).plusMonths(1);
         if (period.isBefore(FIRST_PERIOD) || period.isAfter(last)) {
             errors.add("%s: \"%s\" 不在 %s 至 %s 之间，不是可报送的月份 / is not a month a sheet can report: between %s "
@@ -381,11 +431,10 @@ public final class SheetReader {
         }
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
             String metric = entry.getKey();
-            String field = names.name("facts", metric);
             JsonNode value = entry.getValue();
             Optional<Commitment> commitment = catalogue.byMetric(metric).filter(c -> !c.isProgress());
             if (commitment.isEmpty()) {
-                errors.add("%s: 未知指标 / unknown metric key".formatted(field));
+                errors.add("%s: 未知指标 / unknown metric key".formatted(names.name("facts", metric)));
                 continue;
             }
             if (commitment.get().kind() == Kind.MILESTONE) {
@@ -393,18 +442,18 @@ public final class SheetReader {
                     facts.put(metric, value.booleanValue());
                 } else {
                     errors.add("%s: %s 须为布尔值 true/false(表格中填 是/否) / must be a boolean, true/false (是/否 in a spreadsheet)"
-                            .formatted(field, value));
+                            .formatted(names.name("facts", metric), value));
                 }
                 continue;
             }
             if (!value.isNumber()) {
-                errors.add("%s: %s 须为数值 / must be a number".formatted(field, value));
+                errors.add("%s: %s 须为数值 / must be a number".formatted(names.name("facts", metric), value));
                 continue;
             }
             BigDecimal number = value.decimalValue();
             String bounds = boundsError(number);
             if (bounds != null) {
-                errors.add(field + ": " + bounds);
+                errors.add(names.name("facts", metric) + ": " + bounds);
                 continue;
             }
             number = number.signum() == 0 ? BigDecimal.ZERO : number;
@@ -413,7 +462,7 @@ public final class SheetReader {
                 range = limitError(commitment.get(), number);
             }
             if (range != null) {
-                errors.add(field + ": " + range);
+                errors.add(names.name("facts", metric) + ": " + range);
             } else {
                 facts.put(metric, number);
             }
@@ -436,12 +485,13 @@ public final class SheetReader {
             return null;
         }
         long integerDigits = (long) value.precision() - value.scale();
-        String shown = shorten(value.toString());
         if (integerDigits > MAX_INTEGER_DIGITS) {
+            String shown = shorten(value.toString());
             return "%s 数值过大，整数部分最多 %d 位 / %s is too large: at most %d digits before the decimal point"
                     .formatted(shown, MAX_INTEGER_DIGITS, shown, MAX_INTEGER_DIGITS);
         }
-        if (value.stripTrailingZeros().scale() > MAX_DECIMAL_PLACES) {
+        if (value.scale() > MAX_DECIMAL_PLACES && value.stripTrailingZeros().scale() > MAX_DECIMAL_PLACES) {
+            String shown = shorten(value.toString());
             return "%s 小数位过多，最多 %d 位 / %s has too many decimal places: at most %d"
                     .formatted(shown, MAX_DECIMAL_PLACES, shown, MAX_DECIMAL_PLACES);
         }
@@ -454,15 +504,14 @@ public final class SheetReader {
 
     /** The contract's ranges: percents in 0..100 (growth rates may be negative), everything else at least 0. */
     private static String rangeError(String metric, BigDecimal value) {
-        String shown = value.toPlainString();
         if (metric.endsWith("_growth_pct")) {
             return null;
         }
         if (value.signum() < 0) {
-            return "%s 小于 0 / %s is below 0".formatted(shown, shown);
+            return "%s 小于 0 / %s is below 0".formatted(value.toPlainString(), value.toPlainString());
         }
         if (metric.endsWith("_pct") && value.compareTo(BigDecimal.valueOf(100)) > 0) {
-            return "%s 超过 100 / %s is above 100".formatted(shown, shown);
+            return "%s 超过 100 / %s is above 100".formatted(value.toPlainString(), value.toPlainString());
         }
         return null;
     }
