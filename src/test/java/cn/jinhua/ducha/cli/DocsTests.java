@@ -1,0 +1,204 @@
+package cn.jinhua.ducha.cli;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.jinhua.ducha.store.TestDatabases;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The sample outputs in docs/ are what the commands print (issue 16): each doc's {@code text} blocks are run as a
+ * session, command after command, on a fresh store, and every line shown must be printed, in order. A line that is
+ * only {@code …} stands for any number of lines left out; a {@code …} inside a line for any text there (a run's
+ * timestamp, an audit hash, a long explanation cut short). Blank lines are not compared. A block holding a command
+ * that is not {@code java -jar target/ducha.jar} (a hand-made edit of the database, say) is shown, not run, and so
+ * is a block of output alone.
+ */
+class DocsTests {
+
+    private static final String DUCHA = "java -jar target/ducha.jar ";
+    private static final String ELIDED = "…";
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "docs/{0}")
+    @ValueSource(strings = {"output.md", "ranking.md", "audit.md"})
+    void showsWhatTheCommandsPrint(String doc) throws IOException {
+        String url = TestDatabases.h2(dir);
+        // the sheet audit.md submits: the samples' pujiang of 2023-09 with 125 items instead of 66
+        Files.writeString(dir.resolve("pujiang-2023-09.json"), Files.readString(Path.of("samples/2023-09/pujiang.json"))
+                .replace("\"tongban.cross_province_items_optimized\": 66", "\"tongban.cross_province_items_optimized\": 125"));
+        int commands = 0;
+        for (List<String> block : blocks(Files.readAllLines(Path.of("docs", doc), UTF_8))) {
+            if (!block.stream().filter(l -> l.startsWith("$ ")).allMatch(l -> l.startsWith("$ " + DUCHA))) {
+                continue;
+            }
+            for (int i = 0; i < block.size(); i++) {
+                if (!block.get(i).startsWith("$ ")) {
+                    continue;
+                }
+                String command = block.get(i).substring(2);
+                List<String> shown = new ArrayList<>();
+                while (i + 1 < block.size() && !block.get(i + 1).startsWith("$ ")) {
+                    shown.add(block.get(++i));
+                }
+                List<String> printed = run(command, url);
+                assertPrints(doc, command, shown, printed);
+                commands++;
+            }
+        }
+        assertThat(commands).as("commands run from docs/%s", doc).isPositive();
+    }
+
+    /** The lines of each fenced {@code text} block, continuation lines joined. */
+    private static List<List<String>> blocks(List<String> lines) {
+        List<List<String>> blocks = new ArrayList<>();
+        List<String> block = null;
+        for (String line : lines) {
+            if (block == null && line.equals("```text")) {
+                block = new ArrayList<>();
+            } else if (block != null && line.equals("```")) {
+                blocks.add(block);
+                block = null;
+            } else if (block != null) {
+                int last = block.size() - 1;
+                if (last >= 0 && block.get(last).endsWith("\\")) {
+                    block.set(last, block.get(last).substring(0, block.get(last).length() - 1) + line.strip());
+                } else {
+                    block.add(line);
+                }
+            }
+        }
+        return blocks;
+    }
+
+    /**
+     * Runs one command line as a shell would: {@code # comment} dropped, {@code > /dev/null} prints nothing,
+     * {@code | tail -1} keeps the last line; the store is the session's, files named in the doc are in {@link #dir}.
+     */
+    private List<String> run(String line, String url) {
+        String command = line.substring(DUCHA.length());
+        boolean quiet = false;
+        boolean last = false;
+        List<String> words = words(command);
+        List<String> args = new ArrayList<>(List.of("--db", url));
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if (w.equals(">") && i + 1 < words.size() && words.get(i + 1).equals("/dev/null")) {
+                quiet = true;
+                i++;
+            } else if (w.equals("|") && words.subList(i, words.size()).equals(List.of("|", "tail", "-1"))) {
+                last = true;
+                break;
+            } else if (w.endsWith(".json") && Files.exists(dir.resolve(w))) {
+                args.add(dir.resolve(w).toString());
+            } else {
+                args.add(w);
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Ducha.run(args.toArray(String[]::new), new PrintStream(out, true, UTF_8),
+                new PrintStream(err, true, UTF_8));
+        assertThat(status).as("%s%n%s", line, err.toString(UTF_8)).isZero();
+        if (quiet) {
+            return List.of();
+        }
+        // the files the doc names were given from the session's folder: shown as the doc names them
+        List<String> printed = out.toString(UTF_8).replace(dir + "/", "").lines()
+                .map(String::stripTrailing).filter(l -> !l.isEmpty()).toList();
+        return last && !printed.isEmpty() ? List.of(printed.get(printed.size() - 1)) : printed;
+    }
+
+    /** The words of a command line, quotes removed, a trailing {@code # comment} dropped. */
+    private static List<String> words(String command) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = null;
+        char quote = 0;
+        for (int i = 0; i < command.length(); i++) {
+            char c = command.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                } else {
+                    word.append(c);
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+                word = word == null ? new StringBuilder() : word;
+            } else if (c == '#' && word == null) {
+                break;
+            } else if (Character.isWhitespace(c)) {
+                if (word != null) {
+                    words.add(word.toString());
+                    word = null;
+                }
+            } else {
+                word = word == null ? new StringBuilder() : word;
+                word.append(c);
+            }
+        }
+        if (word != null) {
+            words.add(word.toString());
+        }
+        return words;
+    }
+
+    /** Every line shown is printed, in order; a {@code …} line skips lines, a {@code …} inside a line any text. */
+    private static void assertPrints(String doc, String command, List<String> shown, List<String> printed) {
+        List<String> expected = shown.stream().map(String::stripTrailing).filter(l -> !l.isEmpty()).toList();
+        int at = 0;
+        boolean skipping = false;
+        for (String line : expected) {
+            if (line.strip().equals(ELIDED)) {
+                skipping = true;
+                continue;
+            }
+            int found = -1;
+            for (int j = at; j < printed.size() && (found < 0); j++) {
+                if (matches(line, printed.get(j))) {
+                    found = j;
+                } else if (!skipping) {
+                    break;
+                }
+            }
+            assertThat(found).as("docs/%s: `%s` shows%n  %s%nbut printed (from line %d):%n%s", doc, command, line,
+                    at + 1, String.join("\n", printed.subList(Math.min(at, printed.size()),
+                            Math.min(at + 8, printed.size())))).isNotNegative();
+            at = found + 1;
+            skipping = false;
+        }
+    }
+
+    /** Whether a printed line is the shown one, where each {@code …} in it stands for any text. */
+    static boolean matches(String shown, String printed) {
+        String[] parts = shown.split(ELIDED, -1);
+        if (parts.length == 1) {
+            return shown.equals(printed);
+        }
+        if (!printed.startsWith(parts[0])) {
+            return false;
+        }
+        int from = parts[0].length();
+        for (int k = 1; k < parts.length - 1; k++) {
+            int found = printed.indexOf(parts[k], from);
+            if (found < 0) {
+                return false;
+            }
+            from = found + parts[k].length();
+        }
+        String end = parts[parts.length - 1];
+        return printed.length() - end.length() >= from && printed.endsWith(end);
+    }
+}
