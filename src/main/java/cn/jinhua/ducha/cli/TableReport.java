@@ -46,7 +46,7 @@ final class TableReport {
         List<String> columns = columns();
         StringBuilder header = new StringBuilder(pad("单位 unit", 20));
         columns.forEach(c -> header.append(' ').append(pad(c, 2)));
-        header.append("   绿  黄  红  灰");
+        header.append("  绿  黄  红  灰");
         out.println(header);
         Map<Light, Integer> city = new EnumMap<>(Light.class);
         for (Unit unit : catalogue.units()) {
