@@ -61,6 +61,12 @@ public final class BenchmarkRun {
             throw new IllegalStateException("run from the project's folder: no rules/ here");
         }
         Files.createDirectories(OUT);
+        if (Arrays.stream(args).anyMatch(a -> a.strip().equals("national"))) {
+            // the national month alone (-Dbench.args=national): a minute or two instead of the whole benchmark
+            PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+            out.print(NationalMonth.measure(quick ? 2 : 5).row());
+            return;
+        }
         new BenchmarkRun(quick).run();
     }
 
@@ -274,6 +280,20 @@ public final class BenchmarkRun {
             return new NationalMonth(month.sheets().size(), c, e);
         }
 
+        /** The row of the table, or nothing when the jar was not built. */
+        String row() {
+            if (evaluate.isEmpty()) {
+                return "";
+            }
+            Statistics e = ColdStart.statistics(evaluate);
+            Statistics c = ColdStart.statistics(catalogue);
+            return ("| national month from the command line: evaluate --format json, -Xmx1g, %,d sheets (s, %d runs) "
+                    + "against a cold catalogue on the same rules | %s ± %s | %s ± %s (catalogue) | %s× | ≤ 2× |\n")
+                    .formatted(sheets, e.getN(), fixed(e.getMean(), 2), fixed(e.getStandardDeviation(), 2),
+                            fixed(c.getMean(), 2), fixed(c.getStandardDeviation(), 2),
+                            fixed(e.getMean() / c.getMean(), 1));
+        }
+
         private static List<String> concat(List<String> a, List<String> b) {
             List<String> all = new ArrayList<>(a);
             all.addAll(b);
@@ -353,14 +373,7 @@ public final class BenchmarkRun {
             }
             coldStart(t, "java -jar target/ducha.jar", cold.plain());
             coldStart(t, "AppCDS, extracted jar", cold.cds());
-            if (!national.evaluate().isEmpty()) {
-                Statistics e = ColdStart.statistics(national.evaluate());
-                Statistics c = ColdStart.statistics(national.catalogue());
-                t.append("| national month from the command line: evaluate --format json, -Xmx1g, %,d sheets (s, %d runs) against a cold catalogue on the same rules | %s ± %s | %s ± %s (catalogue) | %s× | ≤ 2× |\n"
-                        .formatted(national.sheets(), e.getN(), fixed(e.getMean(), 2), fixed(e.getStandardDeviation(), 2),
-                                fixed(c.getMean(), 2), fixed(c.getStandardDeviation(), 2),
-                                fixed(e.getMean() / c.getMean(), 1)));
-            }
+            t.append(national.row());
             if (!heap.isEmpty()) {
                 List<String> mib = heap.stream().map(b -> fixed(b / 1048576.0, 0)).toList();
                 double growth = (heap.get(heap.size() - 1) - heap.get(0)) / 1048576.0;
