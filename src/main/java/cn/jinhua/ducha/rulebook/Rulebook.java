@@ -44,6 +44,18 @@ public final class Rulebook {
 
     /** The DRL package every rule file declares. */
     public static final String PACKAGE = "cn.jinhua.ducha.rules";
+    /**
+     * The last rule books this process loaded, by the content of every file they were read from: loading the same
+     * rules again (a test suite's hundreds of in-process commands, a server reloading unchanged rules) takes the one
+     * built. A rule book is immutable, so sharing it is safe. {@link #compile} never looks here.
+     */
+    private static final Map<String, Rulebook> LOADED = Collections.synchronizedMap(
+            new LinkedHashMap<>(8, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Rulebook> eldest) {
+                    return size() > 4;
+                }
+            });
     private static final String KINDS = "kinds";
     private static final Pattern RULE_HEAD = Pattern.compile("(?m)^[ \\t]*rule\\s+\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern RULE_END = Pattern.compile("(?m)^[ \\t]*end[ \\t]*$");
@@ -141,6 +153,12 @@ public final class Rulebook {
         }
         // one read of every file: the hash, the stored copy and the rule files all come from it
         Map<String, byte[]> snapshot = snapshot(rulesDir);
+        String loaded = shippedIfSame ? hash(snapshot) + " " + unitsFile.toAbsolutePath().normalize() + " "
+                + unitsDigest(unitsFile) : null;
+        Rulebook done = loaded == null ? null : LOADED.get(loaded);
+        if (done != null) {
+            return done;
+        }
         String key = Precompiled.key(snapshot);
         // On a second core while the catalogue is read: the rules compiled with the build where they were compiled
         // from these very files (Precompiled), else the rule compiler, which takes long to start cold.
@@ -193,8 +211,21 @@ public final class Rulebook {
         checkOneRulePerCommitment(kieBase, catalogue);
         Map<String, String> files = new LinkedHashMap<>();
         snapshot.forEach((path, bytes) -> files.put(path, new String(bytes, StandardCharsets.UTF_8)));
-        return new Rulebook(catalogue, kieBase, hash(snapshot), key, Collections.unmodifiableMap(files),
+        Rulebook rulebook = new Rulebook(catalogue, kieBase, hash(snapshot), key, Collections.unmodifiableMap(files),
                 Collections.unmodifiableMap(texts));
+        if (loaded != null) {
+            LOADED.put(loaded, rulebook);
+        }
+        return rulebook;
+    }
+
+    /** The digest of a registry of units read from outside the rules' folder (benchmarks); "" when unreadable. */
+    private static String unitsDigest(Path unitsFile) {
+        try {
+            return Sha256.of().add(Files.readAllBytes(unitsFile)).hex();
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** A fresh builder, its compiler warmed on the generic imports every rule file shares. */
