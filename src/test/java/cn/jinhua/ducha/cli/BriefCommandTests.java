@@ -1,14 +1,12 @@
 package cn.jinhua.ducha.cli;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import cn.jinhua.ducha.brief.Brief;
@@ -24,16 +22,8 @@ class BriefCommandTests {
     @TempDir
     Path dir;
 
-    private record Run(int status, String out, String err) {
-    }
-
     private Run ducha(String db, Object... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        String[] line = Stream.concat(Stream.of("--db", db), Stream.of(args).map(Object::toString))
-                .toArray(String[]::new);
-        int status = Ducha.run(line, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
-        return new Run(status, out.toString(UTF_8), err.toString(UTF_8));
+        return Run.of(List.of("--db", db), args);
     }
 
     @Test

@@ -1,10 +1,7 @@
 package cn.jinhua.ducha.cli;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -23,15 +20,8 @@ class CatalogueCommandsTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private record Run(int status, String out, String err) {
-    }
-
     private static Run ducha(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        String[] line = Stream.concat(Stream.of(args), Stream.of("--rules", "rules")).toArray(String[]::new);
-        int status = Ducha.run(line, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
-        return new Run(status, out.toString(UTF_8), err.toString(UTF_8));
+        return Run.of(Stream.concat(Stream.of(args), Stream.of("--rules", "rules")).toArray());
     }
 
     private static JsonNode commitment(JsonNode catalogue, String id) {

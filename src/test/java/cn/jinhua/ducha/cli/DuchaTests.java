@@ -4,9 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,19 +121,8 @@ class DuchaTests {
     }
 
     /** One command line's exit status and what it printed on each stream. */
-    private record Run(int status, String out, String err) {
-
-        JsonNode json() {
-            return JSON.readTree(out);
-        }
-    }
-
     private static Run ducha(Object... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        String[] line = Stream.of(args).map(Object::toString).toArray(String[]::new);
-        int status = Ducha.run(line, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
-        return new Run(status, out.toString(UTF_8), err.toString(UTF_8));
+        return Run.of(args);
     }
 
     private static Run evaluateJson(Path folder, Path rules) {

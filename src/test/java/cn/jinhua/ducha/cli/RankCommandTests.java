@@ -1,10 +1,7 @@
 package cn.jinhua.ducha.cli;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
@@ -41,19 +38,8 @@ class RankCommandTests {
         return TestDatabases.all();
     }
 
-    private record Run(int status, String out, String err) {
-
-        JsonNode json() {
-            return JSON.readTree(out);
-        }
-    }
-
     private static Run ducha(Object... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        String[] line = Stream.of(args).map(Object::toString).toArray(String[]::new);
-        int status = Ducha.run(line, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
-        return new Run(status, out.toString(UTF_8), err.toString(UTF_8));
+        return Run.of(args);
     }
 
     private static Run onStore(String url, Object... command) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,20 +78,8 @@ class SheetFormatsCommandsTests {
     }
 
     /** One command line's exit status and what it printed on each stream. */
-    private record Run(int status, String out, String err) {
-
-        JsonNode json() {
-            return JSON.readTree(out);
-        }
-    }
-
     private static Run ducha(Object... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        String[] line = Stream.concat(Stream.of(args).map(Object::toString), Stream.of("--rules", RULES.toString()))
-                .toArray(String[]::new);
-        int status = Ducha.run(line, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
-        return new Run(status, out.toString(UTF_8), err.toString(UTF_8));
+        return Run.of(Stream.concat(Stream.of(args), Stream.of("--rules", RULES)).toArray());
     }
 
     /** Each verdict by unit and commitment: its status, light, value, target, expected and explanation. */

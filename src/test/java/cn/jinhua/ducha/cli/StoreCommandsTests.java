@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,24 +56,8 @@ class StoreCommandsTests {
     }
 
     /** One command line's exit status and what it printed on each stream. */
-    private record Run(int status, String out, String err) {
-
-        JsonNode json() {
-            return JSON.readTree(out);
-        }
-
-        /** The lines of standard output. */
-        List<String> lines() {
-            return out.lines().toList();
-        }
-    }
-
     private static Run ducha(Object... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        String[] line = Stream.of(args).map(Object::toString).toArray(String[]::new);
-        int status = Ducha.run(line, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
-        return new Run(status, out.toString(UTF_8), err.toString(UTF_8));
+        return Run.of(args);
     }
 
     /** A command against the store at {@code url}, judged with {@code rules}, by "tester". */

@@ -1,13 +1,9 @@
 package cn.jinhua.ducha.cli;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import cn.jinhua.ducha.store.Store;
@@ -20,17 +16,8 @@ class UsersCommandsTests {
     @TempDir
     Path dir;
 
-    private record Run(int status, String out, String err) {
-    }
-
     private Run ducha(String url, String... args) {
-        List<String> all = new ArrayList<>(List.of("--rules", "rules", "--db", url, "--by", "运维 ops"));
-        all.addAll(List.of(args));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Ducha.run(all.toArray(String[]::new), new PrintStream(out, true, UTF_8),
-                new PrintStream(err, true, UTF_8));
-        return new Run(status, out.toString(UTF_8), err.toString(UTF_8));
+        return Run.of(List.of("--rules", "rules", "--db", url, "--by", "运维 ops"), (Object[]) args);
     }
 
     @Test

@@ -1,10 +1,7 @@
 package cn.jinhua.ducha.cli;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -43,15 +40,8 @@ class WhatIfCommandTests {
         return TestDatabases.all();
     }
 
-    private record Run(int status, String out, String err) {
-    }
-
     private static Run ducha(Object... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        String[] line = Stream.of(args).map(Object::toString).toArray(String[]::new);
-        int status = Ducha.run(line, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
-        return new Run(status, out.toString(UTF_8), err.toString(UTF_8));
+        return Run.of(args);
     }
 
     @ParameterizedTest(name = "{0}")
