@@ -1,8 +1,10 @@
 package cn.jinhua.ducha.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -31,6 +33,9 @@ final class JsonReport {
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
 
+    /** How many verdicts one core writes at a time. */
+    private static final int VERDICTS_PER_RUN = 2_048;
+
     static final JsonMapper JSON = JsonMapper.builder()
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -40,8 +45,8 @@ final class JsonReport {
     }
 
     /**
-     * Writes the evaluation to {@code out} as it is produced, verdict after verdict, never as a tree in memory: a
-     * national month is hundreds of thousands of verdicts. {@code out} is flushed, not closed.
+     * Writes the evaluation to {@code out} as a stream, never as a tree in memory (a national month is hundreds of
+     * thousands of verdicts), the verdicts in runs written on every core. {@code out} is flushed, not closed.
      *
      * @param run the stored run's id, or null when nothing was recorded
      */
@@ -54,13 +59,15 @@ final class JsonReport {
                 json.writeNumberProperty("run", run.longValue());
             }
             json.writeArrayPropertyStart("verdicts");
+            // The verdicts are most of the work (a national month is 150,000 and more): written in runs on every
+            // core, each run's bytes then put in place in order, after what the generator holds so far.
             List<Verdict> verdicts = evaluation.verdicts();
-            // the explanations, most of the writing's work, are worded on every core ahead of the one writer
-            String[] explained = IntStream.range(0, verdicts.size()).parallel()
-                    .mapToObj(i -> explanations.explain(verdicts.get(i))).toArray(String[]::new);
-            for (int i = 0; i < explained.length; i++) {
-                verdict(json, verdicts.get(i), explained[i], evaluation);
-            }
+            json.flush();
+            int runs = (verdicts.size() + VERDICTS_PER_RUN - 1) / VERDICTS_PER_RUN;
+            IntStream.range(0, runs).parallel()
+                    .mapToObj(r -> verdicts(verdicts.subList(r * VERDICTS_PER_RUN,
+                            Math.min(verdicts.size(), (r + 1) * VERDICTS_PER_RUN)), evaluation, explanations, r > 0))
+                    .forEachOrdered(bytes -> write(out, bytes));
             json.writeEndArray();
             json.writeArrayPropertyStart("alerts");
             for (Alert a : evaluation.alerts()) {
@@ -102,6 +109,38 @@ final class JsonReport {
             }
             json.writeEndArray();
             json.writeEndObject();
+        }
+    }
+
+    /**
+     * A run of verdicts as the array's elements, comma-separated, with a leading comma when {@code after} (a run
+     * after another): exactly the bytes one generator would have written for them.
+     */
+    private static byte[] verdicts(List<Verdict> run, Evaluation evaluation, Explanations explanations,
+                                   boolean after) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(run.size() * 512);
+        try (JsonGenerator json = COMPACT.createGenerator(bytes)) {
+            json.writeStartArray();
+            for (Verdict v : run) {
+                verdict(json, v, explanations.explain(v), evaluation);
+            }
+            json.writeEndArray();
+        }
+        byte[] array = bytes.toByteArray();
+        // the array's brackets off; a comma in front of a later run's first element
+        byte[] elements = new byte[array.length - 2 + (after ? 1 : 0)];
+        if (after) {
+            elements[0] = ',';
+        }
+        System.arraycopy(array, 1, elements, after ? 1 : 0, array.length - 2);
+        return elements;
+    }
+
+    private static void write(OutputStream out, byte[] bytes) {
+        try {
+            out.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
