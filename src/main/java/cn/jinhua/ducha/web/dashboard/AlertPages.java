@@ -16,6 +16,7 @@ import cn.jinhua.ducha.catalogue.Commitment;
 import cn.jinhua.ducha.evaluation.AlertLevel;
 import cn.jinhua.ducha.evaluation.Forecast;
 import cn.jinhua.ducha.ranking.Rankings;
+import cn.jinhua.ducha.web.Role;
 import cn.jinhua.ducha.web.UserActions;
 import cn.jinhua.ducha.web.Viewer;
 import org.springframework.http.HttpStatus;
@@ -131,7 +132,7 @@ class AlertPages {
         AlertFilter filter = filter(state, level, unit, task, area, period, viewer);
         Map<String, Commitment> commitments = board.commitmentsById();
         // a county supervisor's request reads its own unit's cases only, as the API's
-        String only = viewer.unit() != null ? viewer.unit() : null;
+        String only = viewer.role() == Role.COUNTY ? viewer.unit() : null;
         List<TrackedAlert> visible = supervision.list(only, t -> viewer.reads(t.unit()))
                 .stream().filter(matches(filter, commitments)).toList();
         Map<AlertState, Long> counts = new EnumMap<>(AlertState.class);

@@ -377,22 +377,33 @@ abstract class DashboardActionsScenario {
 
     @Test
     @Order(6)
-    void onlyTheCityTakesTheCitysActs() {
+    void onlyTheCityTakesTheCitysActsAndNoFormActsWithoutItsToken() throws IOException {
         browser.login(COUNTY, PASSWORD);
         browser.open("/overview?period=2023-09");
         assertThat(browser.all("#evaluate-form")).as("evaluating is the city's").isEmpty();
-        // a county's POST without the form (its CSRF token taken from the page it has) is refused as a page
-        Object status = browser.driver().executeAsyncScript("""
+        // a county's POSTs with the CSRF token of its own session, not from a form it was shown, are refused as pages
+        for (String form : List.of("/evaluations|period=2023-09", "/alerts/escalate|",
+                "/waivers|unit=pujiang&commitment=T05.1&from=2023-09&to=2023-09&reason=x&expires=2023-12-31")) {
+            String[] parts = form.split("\\|", -1);
+            assertThat(post(parts[0], parts[1], true)).as(parts[0]).isEqualTo(403L);
+        }
+        assertThat(post("/upload", "", false)).as("a form posted without its CSRF token").isEqualTo(403L);
+        assertThat(api(AUDITOR, "/api/waivers?unit=pujiang").size()).as("no waiver granted by the county").isEqualTo(1);
+
+        browser.login(AUDITOR, PASSWORD);
+        browser.open("/upload");
+        assertThat(browser.find("#error-status").getText()).as("an auditor changes nothing").isEqualTo("403");
+    }
+
+    /** POSTs a form body from the page open in the browser, with its session's CSRF token or without; the status. */
+    private Object post(String path, String body, boolean withToken) {
+        return browser.driver().executeAsyncScript("""
                 var done = arguments[arguments.length - 1];
-                var token = document.querySelector('input[name="_csrf"]').value;
-                fetch('/evaluations', {method: 'POST', headers: {'Content-Type': 'application/x-www-form-urlencoded'},
-                      body: 'period=2023-09&_csrf=' + encodeURIComponent(token)})
-                  .then(function (r) { done(r.status); });""");
-        assertThat(status).isEqualTo(403L);
-        Object noToken = browser.driver().executeAsyncScript("""
-                var done = arguments[arguments.length - 1];
-                fetch('/upload', {method: 'POST', body: new FormData()}).then(function (r) { done(r.status); });""");
-        assertThat(noToken).as("a form posted without its CSRF token").isEqualTo(403L);
+                var token = document.querySelector('input[name="_csrf"]');
+                var body = arguments[1] + (arguments[2] && token ? '&_csrf=' + encodeURIComponent(token.value) : '');
+                fetch(arguments[0], {method: 'POST', redirect: 'manual',
+                      headers: {'Content-Type': 'application/x-www-form-urlencoded'}, body: body})
+                  .then(function (r) { done(r.status); });""", path, body, withToken);
     }
 
     /** A CSV sheet of 浦江县 for 2023-10 with three values as given. */
