@@ -128,8 +128,8 @@ public class UserActions {
         if (commitment == null || catalogue.commitment(commitment).isEmpty()) {
             throw ApiProblem.invalid("commitment", "未知承诺 \"%s\" / unknown commitment".formatted(commitment));
         }
-        YearMonth first = month("from", from);
-        YearMonth last = month("to", to);
+        YearMonth first = EvaluationsController.month("from", from);
+        YearMonth last = EvaluationsController.month("to", to);
         if (expires == null || expires.isBlank()) {
             throw ApiProblem.invalid("expires", "缺失：豁免须有失效日期 / is missing: a waiver lapses on a day");
         }
@@ -148,8 +148,8 @@ public class UserActions {
     /** Judges {@code period} from the store's latest sheets, records the run and follows its alerts up: the city. */
     public Judgements.Recorded evaluate(String period, Viewer viewer) {
         requireCity(viewer);
-        Judgements.Recorded recorded = supervision.evaluate(rules.current(), month("period", period),
-                viewer.username());
+        Judgements.Recorded recorded = supervision.evaluate(rules.current(),
+                EvaluationsController.month("period", period), viewer.username());
         meters.counter("ducha.evaluations").increment();
         for (Verdict v : recorded.evaluation().verdicts()) {
             meters.counter("ducha.verdicts", "light", v.light() == null ? "NONE" : v.light().name()).increment();
@@ -176,10 +176,5 @@ public class UserActions {
         if (!viewer.followsUpForTheCity()) {
             throw ApiProblem.forbidden("您的角色无权执行此操作 / your role may not do this");
         }
-    }
-
-    /** A month written YYYY-MM, or a 400 naming {@code field}. */
-    public static YearMonth month(String field, String text) {
-        return EvaluationsController.month(field, text);
     }
 }

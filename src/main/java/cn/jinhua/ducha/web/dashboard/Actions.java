@@ -17,8 +17,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 final class Actions {
 
-    /** Where a form may send the browser back to: a path of the dashboard, never another site. */
-    private static final Pattern BACK = Pattern.compile("/(?![/\\\\])[A-Za-z0-9/?=&%._\\-]{0,500}");
+    /** Where a form may send the browser back to: the alerts board with its filter, never another site. */
+    private static final Pattern BACK = Pattern.compile("/alerts(\\?[A-Za-z0-9=&%._\\-]{0,500})?");
 
     private Actions() {
     }
@@ -61,7 +61,7 @@ final class Actions {
         }
     }
 
-    /** The page a form came from, where it is the dashboard's own; the alerts board otherwise. */
+    /** The alerts board as the form's page had it filtered; the whole board for anything else. */
     static String back(String back) {
         return "redirect:" + (back != null && BACK.matcher(back).matches() ? back : "/alerts");
     }
