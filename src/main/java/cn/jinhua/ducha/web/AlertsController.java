@@ -118,6 +118,12 @@ class AlertsController {
         return AlertCase.of(actions.close(id, body.reason(), viewer));
     }
 
+    @Operation(summary = "督办升级 / escalate every alert past its rectification deadline now, as the schedule does (city)")
+    @PostMapping("/api/alerts/escalate")
+    List<AlertCase> escalate(@AuthenticationPrincipal Viewer viewer) {
+        return actions.escalateOverdue(viewer).stream().map(AlertCase::of).toList();
+    }
+
     @Operation(summary = "豁免列表 / waivers of the units you may see, newest first")
     @GetMapping("/api/waivers")
     List<Waivers.Granted> waivers(@RequestParam(name = "unit", required = false) String name,
