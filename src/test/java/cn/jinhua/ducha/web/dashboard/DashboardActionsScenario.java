@@ -317,7 +317,16 @@ abstract class DashboardActionsScenario {
         assertThat(browser.driver().getCurrentUrl()).as("back to the same board").contains("unit=wuyi", "level=RED");
         assertThat(browser.find("#alert-" + acknowledged.id()).getAttribute("data-state")).isEqualTo("ACKNOWLEDGED");
 
+        // a day that is not a day is refused in the API's words, and nothing is granted
         browser.open("/alerts?unit=pujiang&level=RED&period=2023-09");
+        row = browser.find("#alert-" + waived.id());
+        row.findElement(By.cssSelector(".waive-open")).click();
+        row.findElement(By.cssSelector(".waive-reason")).sendKeys("x");
+        row.findElement(By.cssSelector(".waive-expires")).sendKeys("2023-13-45");
+        browser.follow(row.findElement(By.cssSelector(".waive-button")));
+        assertThat(browser.find("#problem").getText()).startsWith("expires: \"2023-13-45\" 不是 YYYY-MM-DD 格式的日期");
+        assertThat(kindsSince(entries)).as("only the acknowledgement so far").containsExactly("ALERT_EVENT");
+
         row = browser.find("#alert-" + waived.id());
         row.findElement(By.cssSelector(".waive-open")).click();
         row.findElement(By.cssSelector(".waive-reason")).sendKeys("省级系统改造，本月数据无法归集");
@@ -325,6 +334,14 @@ abstract class DashboardActionsScenario {
         assertThat(row.findElement(By.cssSelector(".waive-approver")).getText()).contains(CITY);
         browser.follow(row.findElement(By.cssSelector(".waive-button")));
         assertThat(browser.find("#flash").getText()).startsWith("已批准豁免 ");
+
+        // a month that has not come (the clock stands in October 2023) is not judged
+        browser.open("/overview?period=2023-09");
+        browser.find("#evaluate-period").clear();
+        browser.find("#evaluate-period").sendKeys("2023-11");
+        browser.follow("#evaluate");
+        assertThat(browser.find("#problem").getText()).contains("2023-11 晚于本月 2023-10");
+        assertThat(store.runs().list()).as("no run").hasSize(2);
 
         browser.open("/overview?period=2023-09");
         WebElement period = browser.find("#evaluate-period");
