@@ -21,7 +21,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * {@code ducha whatif [FOLDER] --period P --set UNIT:METRIC=VALUE ... [--sheet FILE ...]}: what would change in the
@@ -102,11 +101,7 @@ final class WhatIfCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * {@code UNIT:METRIC=VALUE} as unit to metric to the JSON value a sheet would carry: true and false as booleans,
-     * a number as an exact decimal, anything else as text (for progress statuses, and for intake to refuse where a
-     * number is owed).
-     */
+    /** {@code UNIT:METRIC=VALUE} as unit to metric to the JSON value a sheet would carry ({@link WhatIf#supposed}). */
     static Map<String, Map<String, JsonNode>> values(List<String> settings) {
         Map<String, Map<String, JsonNode>> values = new LinkedHashMap<>();
         for (String s : settings) {
@@ -116,15 +111,7 @@ final class WhatIfCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(("--set: \"%s\" 应写作 单位:指标=值 / is not written "
                         + "UNIT:METRIC=VALUE (e.g. yiwu:tongban.cross_province_items_optimized=150)").formatted(s));
             }
-            String text = s.substring(equals + 1).strip();
-            JsonNode value;
-            if (text.equals("true") || text.equals("false")) {
-                value = JsonNodeFactory.instance.booleanNode(Boolean.parseBoolean(text));
-            } else if (text.matches("-?\\d+(\\.\\d+)?")) {
-                value = JsonNodeFactory.instance.numberNode(new BigDecimal(text));
-            } else {
-                value = JsonNodeFactory.instance.stringNode(text);
-            }
+            JsonNode value = WhatIf.supposed(s.substring(equals + 1));
             values.computeIfAbsent(s.substring(0, colon).strip(), u -> new LinkedHashMap<>())
                     .put(s.substring(colon + 1, equals).strip(), value);
         }
@@ -161,6 +148,16 @@ final class WhatIfCommand implements Callable<Integer> {
             for (WhatIf.AlertChange a : report.alerts()) {
                 out.printf("  %s %s%n", a.change().equals(WhatIf.AlertChange.RAISED) ? "新增 raised " : "解除 cleared",
                         a.message());
+            }
+        }
+        out.println();
+        if (report.ranks().isEmpty()) {
+            out.println("赛马名次无变化 / no rank would move");
+        } else {
+            out.printf("赛马名次变化 ranks that would move (%d)%n", report.ranks().size());
+            for (WhatIf.RankChange r : report.ranks()) {
+                out.printf("  %s %s  第 %s → %s 名 rank  得分 score %s → %s%n", r.unitName(), r.unit(),
+                        shown(r.rankBefore()), shown(r.rankAfter()), shown(r.scoreBefore()), shown(r.scoreAfter()));
             }
         }
     }

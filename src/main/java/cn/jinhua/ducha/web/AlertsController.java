@@ -1,9 +1,6 @@
 package cn.jinhua.ducha.web;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -12,7 +9,6 @@ import cn.jinhua.ducha.alerting.AlertState;
 import cn.jinhua.ducha.alerting.Supervision;
 import cn.jinhua.ducha.alerting.TrackedAlert;
 import cn.jinhua.ducha.alerting.Waivers;
-import cn.jinhua.ducha.catalogue.Catalogue;
 import cn.jinhua.ducha.evaluation.AlertLevel;
 import cn.jinhua.ducha.evaluation.Forecast;
 import io.swagger.v3.oas.annotations.Operation;
@@ -32,17 +28,16 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "预警 alerts", description = "预警督办与豁免 / alerts, their follow-up, and waivers")
 class AlertsController {
 
-    /** What the notes and reasons' columns hold (V3__alerting.sql: varchar(2000)); a little less, to be sure. */
-    private static final int MAX_TEXT = 1000;
-
     private final Supervision supervision;
     private final Waivers waivers;
     private final RulesInForce rules;
+    private final UserActions actions;
 
-    AlertsController(Supervision supervision, Waivers waivers, RulesInForce rules) {
+    AlertsController(Supervision supervision, Waivers waivers, RulesInForce rules, UserActions actions) {
         this.supervision = supervision;
         this.waivers = waivers;
         this.rules = rules;
+        this.actions = actions;
     }
 
     /** A followed-up alert: its state with a Chinese label, deadline, responsible units and whole history. */
@@ -114,24 +109,19 @@ class AlertsController {
     @PostMapping("/api/alerts/{id}/ack")
     AlertCase acknowledge(@PathVariable long id, @RequestBody(required = false) Acknowledgement body,
                           @AuthenticationPrincipal Viewer viewer) {
-        TrackedAlert t = require(id, viewer);
-        if (!viewer.acknowledges(t.unit())) {
-            throw ApiProblem.forbidden("您不能签收 %s 的预警 / you may not acknowledge %s's alerts"
-                    .formatted(t.unit(), t.unit()));
-        }
-        String note = TextFields.checked("note", body == null ? null : body.note(), MAX_TEXT);
-        return AlertCase.of(supervision.acknowledge(id, viewer.username(), note));
+        return AlertCase.of(actions.acknowledge(id, body == null ? null : body.note(), viewer));
     }
 
     @Operation(summary = "关闭预警(须说明理由) / close an alert by hand, with a reason (city)")
     @PostMapping("/api/alerts/{id}/close")
     AlertCase close(@PathVariable long id, @RequestBody Closing body, @AuthenticationPrincipal Viewer viewer) {
-        require(id, viewer);
-        if (body.reason() == null || body.reason().isBlank()) {
-            throw ApiProblem.invalid("reason", "关闭预警须说明理由 / closing an alert needs a reason");
-        }
-        return AlertCase.of(supervision.close(id, viewer.username(),
-                TextFields.checked("reason", body.reason(), MAX_TEXT)));
+        return AlertCase.of(actions.close(id, body.reason(), viewer));
+    }
+
+    @Operation(summary = "督办升级 / escalate every alert past its rectification deadline now, as the schedule does (city)")
+    @PostMapping("/api/alerts/escalate")
+    List<AlertCase> escalate(@AuthenticationPrincipal Viewer viewer) {
+        return actions.escalateOverdue(viewer).stream().map(AlertCase::of).toList();
     }
 
     @Operation(summary = "豁免列表 / waivers of the units you may see, newest first")
@@ -150,32 +140,11 @@ class AlertsController {
     @Operation(summary = "批准豁免 / grant a waiver (city)")
     @PostMapping("/api/waivers")
     ResponseEntity<Waivers.Granted> grant(@RequestBody WaiverRequest body, @AuthenticationPrincipal Viewer viewer) {
-        Catalogue catalogue = rules.current().catalogue();
-        if (body.unit() == null || catalogue.unit(body.unit()).isEmpty()) {
-            throw ApiProblem.invalid("unit", "未知单位 \"%s\" / unknown unit".formatted(body.unit()));
-        }
-        if (body.commitment() == null || catalogue.commitment(body.commitment()).isEmpty()) {
-            throw ApiProblem.invalid("commitment", "未知承诺 \"%s\" / unknown commitment".formatted(body.commitment()));
-        }
-        YearMonth from = EvaluationsController.month("from", body.from());
-        YearMonth to = EvaluationsController.month("to", body.to());
-        if (body.expires() == null) {
-            throw ApiProblem.invalid("expires", "缺失：豁免须有失效日期 / is missing: a waiver lapses on a day");
-        }
-        LocalDate expires;
-        try {
-            expires = LocalDate.parse(body.expires());
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.invalid("expires", "\"%s\" 不是 YYYY-MM-DD 格式的日期 / is not a date written YYYY-MM-DD"
-                    .formatted(body.expires()));
-        }
-        String unit = catalogue.unit(body.unit()).orElseThrow().id();
-        return ResponseEntity.status(HttpStatus.CREATED).body(waivers.grant(unit, body.commitment(), from, to,
-                TextFields.checked("reason", body.reason(), MAX_TEXT), expires, viewer.username()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(actions.grantWaiver(body.unit(), body.commitment(),
+                body.from(), body.to(), body.reason(), body.expires(), viewer));
     }
 
     private TrackedAlert require(long id, Viewer viewer) {
-        return supervision.find(id).filter(t -> viewer.reads(t.unit()))
-                .orElseThrow(() -> ApiProblem.notFound("没有预警 %d / there is no alert %d".formatted(id, id)));
+        return actions.readableAlert(id, viewer);
     }
 }

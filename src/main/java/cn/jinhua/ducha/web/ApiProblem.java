@@ -11,7 +11,7 @@ import org.springframework.http.HttpStatus;
 public final class ApiProblem extends RuntimeException {
 
     /** A field at fault: its path ("facts.tax.online_pct", "unit") and why, in Chinese and English. */
-    record FieldError(String field, String message) {
+    public record FieldError(String field, String message) {
     }
 
     private final HttpStatus status;
@@ -44,7 +44,7 @@ public final class ApiProblem extends RuntimeException {
                 List.of(new FieldError(field, detail)));
     }
 
-    HttpStatus status() {
+    public HttpStatus status() {
         return status;
     }
 
@@ -52,7 +52,7 @@ public final class ApiProblem extends RuntimeException {
         return type;
     }
 
-    List<FieldError> errors() {
+    public List<FieldError> errors() {
         return errors;
     }
 }

@@ -8,16 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import cn.jinhua.ducha.alerting.Supervision;
 import cn.jinhua.ducha.catalogue.Commitment;
-import cn.jinhua.ducha.evaluation.Alert;
-import cn.jinhua.ducha.evaluation.Verdict;
 import cn.jinhua.ducha.evaluation.Waiver;
-import cn.jinhua.ducha.rulebook.Rulebook;
 import cn.jinhua.ducha.store.Judgements;
 import cn.jinhua.ducha.store.Runs;
 import cn.jinhua.ducha.store.Store;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
@@ -41,17 +36,14 @@ class EvaluationsController {
 
     private final Store store;
     private final RulesInForce rules;
-    private final Supervision supervision;
     private final JsonMapper json;
-    private final MeterRegistry meters;
+    private final UserActions actions;
 
-    EvaluationsController(Store store, RulesInForce rules, Supervision supervision, JsonMapper json,
-                          MeterRegistry meters) {
+    EvaluationsController(Store store, RulesInForce rules, JsonMapper json, UserActions actions) {
         this.store = store;
         this.rules = rules;
-        this.supervision = supervision;
         this.json = json;
-        this.meters = meters;
+        this.actions = actions;
     }
 
     /** What starts a run: the period, YYYY-MM. */
@@ -81,16 +73,7 @@ class EvaluationsController {
     @Operation(summary = "评判一个月份并记录 / judge a period from its latest sheets and record the run (city)")
     @PostMapping("/api/evaluations")
     ResponseEntity<RunView> evaluate(@RequestBody EvaluationRequest request, @AuthenticationPrincipal Viewer viewer) {
-        YearMonth period = month("period", request.period());
-        Rulebook rulebook = rules.current();
-        Judgements.Recorded recorded = supervision.evaluate(rulebook, period, viewer.username());
-        meters.counter("ducha.evaluations").increment();
-        for (Verdict v : recorded.evaluation().verdicts()) {
-            meters.counter("ducha.verdicts", "light", v.light() == null ? "NONE" : v.light().name()).increment();
-        }
-        for (Alert a : recorded.evaluation().alerts()) {
-            meters.counter("ducha.alerts", "level", a.level().name()).increment();
-        }
+        Judgements.Recorded recorded = actions.evaluate(request.period(), viewer);
         return ResponseEntity.created(URI.create("/api/evaluations/" + recorded.run()))
                 .body(view(require(recorded.run()), viewer, true));
     }

@@ -89,7 +89,7 @@ class Security {
                         .requestMatchers("/api/rules/**", "/api/users/**", "/api/webhooks/**").hasRole(ADMIN)
                         .requestMatchers("/api/audit/**", "/api/runs/*/replay").hasRole(AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/api/evaluations", "/api/waivers",
-                                "/api/alerts/*/close").hasRole(CITY)
+                                "/api/alerts/*/close", "/api/alerts/escalate").hasRole(CITY)
                         .requestMatchers(HttpMethod.POST, "/api/sheets", "/api/alerts/*/ack").hasAnyRole(COUNTY, CITY)
                         // a what-if stores nothing: whoever reads a unit may ask of it (checked per unit inside)
                         .requestMatchers(HttpMethod.POST, "/api/whatif").hasAnyRole(COUNTY, CITY, AUDITOR)

@@ -10,13 +10,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import cn.jinhua.ducha.factsheet.FactSheet;
 import cn.jinhua.ducha.factsheet.Rejection;
 import cn.jinhua.ducha.factsheet.SheetFormat;
 import cn.jinhua.ducha.factsheet.SheetReader;
 import cn.jinhua.ducha.store.Store;
 import cn.jinhua.ducha.store.Submissions;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -53,20 +51,19 @@ class SheetsController {
 
     private static final String REASON = "替换已报送报表的理由(市级替换县级报表时必填) / why this replaces a sheet "
             + "already sent (required when the city replaces a county's sheet)";
-    private static final int MAX_REASON = 500;
 
     private final Store store;
     private final RulesInForce rules;
     private final Idempotency idempotency;
     private final JsonMapper json;
-    private final MeterRegistry meters;
+    private final UserActions actions;
 
-    SheetsController(Store store, RulesInForce rules, Idempotency idempotency, JsonMapper json, MeterRegistry meters) {
+    SheetsController(Store store, RulesInForce rules, Idempotency idempotency, JsonMapper json, UserActions actions) {
         this.store = store;
         this.rules = rules;
         this.idempotency = idempotency;
         this.json = json;
-        this.meters = meters;
+        this.actions = actions;
     }
 
     /** A stored revision as the API shows it; {@code content} is the exact bytes received, at its own address. */
@@ -116,39 +113,13 @@ class SheetsController {
                 reason);
     }
 
-    /** Reads, checks and stores one sheet; {@code whole} names the sheet as a field, for errors of the whole file. */
+    /** Reads, checks and stores one sheet once per idempotency key; {@code whole} names the sheet as a field. */
     private ResponseEntity<String> submit(String name, SheetFormat format, byte[] bytes, String key, Viewer viewer,
                                           String whole, String reason) {
         String why = reason == null || reason.isBlank() ? null : reason.strip();
-        checkReason(why);
-        // The store reads a sheet again by the extension of the name it was received under: make it say the format.
-        String extension = "." + format.name().toLowerCase(java.util.Locale.ROOT);
-        String source = "http:" + viewer.username() + ":" + name
-                + (SheetFormat.of(name) == format && name.contains(".") ? "" : extension);
         byte[] request = concat(format.name() + "\n" + (why == null ? "" : why), bytes);
         Idempotency.Answer answer = idempotency.answer(viewer.username(), key, request, () -> {
-            SheetReader reader = DuchaServer.reader(rules);
-            SheetReader.Result result = reader.read(source, format, bytes);
-            if (result.rejection().isPresent()) {
-                meters.counter("ducha.sheets.rejected", "format", format.name()).increment();
-                throw rejected(result.rejection().get(), whole);
-            }
-            FactSheet sheet = result.sheet().orElseThrow();
-            // the city sends or replaces a county-level unit's sheet on its behalf only with a recorded reason
-            boolean onBehalf = viewer.role() == Role.CITY && sheet.unit().isLocal();
-            if (!onBehalf && !viewer.submitsFor(sheet.unit().id())) {
-                meters.counter("ducha.sheets.rejected", "format", format.name()).increment();
-                throw ApiProblem.forbidden("unit", "您(%s)不能为 %s 报送报表 / you (%s) may not submit for %s"
-                        .formatted(viewer.role().label(), sheet.unit().name(), viewer.username(), sheet.unit().id()));
-            }
-            if (onBehalf && why == null) {
-                meters.counter("ducha.sheets.rejected", "format", format.name()).increment();
-                throw ApiProblem.invalid("reason", ("市级督查员代 %s 报送或替换报表须说明理由 / a city supervisor sending or "
-                        + "replacing %s's sheet needs a reason").formatted(sheet.unit().name(), sheet.unit().id()));
-            }
-            Submissions.Revision stored = store.submissions().add(sheet, bytes, viewer.username(),
-                    onBehalf ? why : null);
-            meters.counter("ducha.sheets.stored", "format", format.name()).increment();
+            Submissions.Revision stored = actions.submitSheet(name, format, bytes, why, viewer, whole);
             return new Idempotency.Answer(201, json.writeValueAsString(RevisionView.of(stored)));
         });
         RevisionView view = json.readValue(answer.body(), RevisionView.class);
@@ -206,11 +177,6 @@ class SheetsController {
             throw ApiProblem.notFound("没有报表 %d / there is no sheet %d".formatted(id, id));
         }
         return r;
-    }
-
-    /** A reason is recorded and shown beside the sheet: bounded, and no formula or hidden characters. */
-    private static void checkReason(String why) {
-        TextFields.checked("reason", why, MAX_REASON);
     }
 
     /** A rejection as problem+json: every error, each with the field it names where it names one. */

@@ -7,13 +7,13 @@ import cn.jinhua.ducha.factsheet.SheetReader;
  * and refused, naming the field, when a spreadsheet would take it for a formula or it hides control or
  * bidirectional characters, as sheets' own texts are (SheetReader.textError).
  */
-final class TextFields {
+public final class TextFields {
 
     private TextFields() {
     }
 
     /** {@code text} as given (null stays null), or a 400 naming {@code field}. */
-    static String checked(String field, String text, int max) {
+    public static String checked(String field, String text, int max) {
         if (text == null) {
             return null;
         }

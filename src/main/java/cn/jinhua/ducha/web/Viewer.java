@@ -42,6 +42,15 @@ public record Viewer(String username, String passwordHash, Role role, String uni
     }
 
     /**
+     * Whether this user follows alerts up for the city: starts evaluations, closes alerts, grants waivers and
+     * escalates what is overdue (the API's POST /api/evaluations, /api/waivers, /api/alerts/{id}/close): city
+     * supervisors.
+     */
+    public boolean followsUpForTheCity() {
+        return role == Role.CITY;
+    }
+
+    /**
      * Whether this user may have the 例会 brief: city supervisors and auditors. It carries every unit's lights, alerts and red
      * items, so a county supervisor (who reads one unit) has none, and an administrator reads no unit's data.
      */

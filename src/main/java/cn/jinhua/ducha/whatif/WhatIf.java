@@ -29,17 +29,21 @@ import cn.jinhua.ducha.factsheet.Rejection;
 import cn.jinhua.ducha.factsheet.SheetBatch;
 import cn.jinhua.ducha.factsheet.SheetFormat;
 import cn.jinhua.ducha.factsheet.SheetReader;
+import cn.jinhua.ducha.ranking.Mark;
+import cn.jinhua.ducha.ranking.Ranking;
+import cn.jinhua.ducha.ranking.Rankings;
 import cn.jinhua.ducha.rulebook.Rulebook;
 import cn.jinhua.ducha.store.Judgements;
 import cn.jinhua.ducha.store.Store;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * 假设推演: judges a period as it is (the baseline) and again with values set on units' sheets or whole sheets put
- * in their place, by the same rules, and reports the verdicts and alerts that would change. Nothing is stored: no
- * run, no audit entry, no followed-up alert. The values set are written into the unit's sheet as JSON and read
+ * in their place, by the same rules, and reports the verdicts, alerts and 赛马 ranks that would change. Nothing is
+ * stored: no run, no audit entry, no followed-up alert. The values set are written into the unit's sheet as JSON and read
  * back through {@link SheetReader}, so that a value intake would refuse is refused here with intake's words.
  */
 public final class WhatIf {
@@ -120,6 +124,22 @@ public final class WhatIf {
         Evaluation hypothetical = evaluator.evaluate(new SheetBatch(accepted, actual.rejected()), period, waivers);
         List<String> sources = sheets.stream().flatMap(r -> r.sheet().stream()).map(FactSheet::source).toList();
         return compare(baseline, hypothetical, settings, sources);
+    }
+
+    /**
+     * A value supposed as written by a person ({@code 150}, {@code true}, {@code DONE}) as the JSON value a sheet
+     * would carry: true and false as booleans, a number as an exact decimal, anything else as text (for progress
+     * statuses, and for intake to refuse where a number is owed).
+     */
+    public static JsonNode supposed(String text) {
+        String t = text.strip();
+        if (t.equals("true") || t.equals("false")) {
+            return JsonNodeFactory.instance.booleanNode(Boolean.parseBoolean(t));
+        }
+        if (t.matches("-?\\d+(\\.\\d+)?")) {
+            return JsonNodeFactory.instance.numberNode(new BigDecimal(t));
+        }
+        return JsonNodeFactory.instance.stringNode(t);
     }
 
     /** The unit's sheet of the period (or a new one) as JSON, with {@code values} in place of what it reported. */
@@ -203,7 +223,29 @@ public final class WhatIf {
             }
         });
         return new Report(true, hypothetical.period().toString(), hypothetical.ruleset(), settings, sheets, changes,
-                alerts);
+                alerts, ranks(baseline, hypothetical));
+    }
+
+    /**
+     * The units whose overall 赛马 rank or published score would move: both rankings made from the verdicts as
+     * judged here (the waivers in force applied), by the same {@link Rankings} as the ranking page.
+     */
+    private List<RankChange> ranks(Evaluation baseline, Evaluation hypothetical) {
+        Rankings rankings = new Rankings(rulebook.catalogue());
+        YearMonth period = hypothetical.period();
+        Ranking was = rankings.rank(period, null, null, Mark.of(baseline), null);
+        Ranking would = rankings.rank(period, null, null, Mark.of(hypothetical), null);
+        List<RankChange> changes = new ArrayList<>();
+        for (Ranking.Row after : would.rows()) {
+            Ranking.Row before = was.row(after.unit().id()).orElse(null);
+            Integer rankBefore = before == null ? null : before.rank();
+            BigDecimal scoreBefore = before == null ? null : before.score();
+            if (!Objects.equals(rankBefore, after.rank()) || !same(scoreBefore, after.score())) {
+                changes.add(new RankChange(after.unit().id(), after.unit().name(), rankBefore, after.rank(),
+                        scoreBefore, after.score()));
+            }
+        }
+        return changes;
     }
 
     /** Exact decimals compared by value: 150 and 150.0 are the same count. */
@@ -237,16 +279,19 @@ public final class WhatIf {
 
     /**
      * What would change, marked hypothetical: the values set (as reported → as supposed), the whole sheets
-     * supposed, the verdicts whose status, value or expected value would differ, and the alerts raised or cleared.
+     * supposed, the verdicts whose status, value or expected value would differ, the alerts raised or cleared, and
+     * the local units whose overall 赛马 rank or score would move (the ranking is public among the units, so every
+     * reader sees every move).
      */
     public record Report(boolean hypothetical, String period, String ruleset, List<Setting> set, List<String> sheets,
-                         List<Change> verdicts, List<AlertChange> alerts) {
+                         List<Change> verdicts, List<AlertChange> alerts, List<RankChange> ranks) {
 
         public Report {
             set = List.copyOf(set);
             sheets = List.copyOf(sheets);
             verdicts = List.copyOf(verdicts);
             alerts = List.copyOf(alerts);
+            ranks = List.copyOf(ranks);
         }
 
         /** The report as someone who reads only the units {@code reads} admits sees it. */
@@ -254,7 +299,7 @@ public final class WhatIf {
             return new Report(hypothetical, period, ruleset,
                     set.stream().filter(s -> reads.test(s.unit())).toList(), sheets,
                     verdicts.stream().filter(v -> reads.test(v.unit())).toList(),
-                    alerts.stream().filter(a -> reads.test(a.unit())).toList());
+                    alerts.stream().filter(a -> reads.test(a.unit())).toList(), ranks);
         }
     }
 
@@ -269,6 +314,11 @@ public final class WhatIf {
     /** One side of a change: the verdict's status, light (and its Chinese label), value, expected value and why. */
     public record Side(String status, String light, String lightLabel, Object value, BigDecimal expected,
                        String explanation) {
+    }
+
+    /** A local unit's overall rank and score (null: nothing judged) as judged now and as they would be. */
+    public record RankChange(String unit, String unitName, Integer rankBefore, Integer rankAfter,
+                             BigDecimal scoreBefore, BigDecimal scoreAfter) {
     }
 
     /** An alert the hypothesis would raise or clear, with its message as raised (or as it stands, if cleared). */

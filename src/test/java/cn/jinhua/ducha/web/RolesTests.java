@@ -128,6 +128,7 @@ class RolesTests {
                         Map.of("city", 200, "lanxi", 404)),
                 post(() -> "/api/alerts/" + otherAlert + "/close", () -> Map.of("reason", "已整改到位 / rectified"),
                         Map.of("city", 200)),
+                post(() -> "/api/alerts/escalate", () -> Map.of(), Map.of("city", 200)),
                 get("/api/waivers", readers()),
                 post(() -> "/api/waivers", () -> Map.of("unit", "lanxi", "commitment", "T05.1", "from", "2023-10",
                         "to", "2023-12", "reason", "系统迁移 / system migration", "expires", "2024-01-31"),

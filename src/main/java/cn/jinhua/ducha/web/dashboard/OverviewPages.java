@@ -134,6 +134,7 @@ class OverviewPages {
                     .forEach(a -> json.readValue(a.missing(), new TypeReference<List<String>>() { })
                             .forEach(id -> board.catalogue().commitment(id).ifPresent(owed::add)));
             model.addAttribute("owed", owed);
+            model.addAttribute("whatIfFields", WhatIfPages.fields(board, u, r, java.util.Map.of()));
         });
         YearMonth month = (YearMonth) model.getAttribute("period");
         if (month != null) {

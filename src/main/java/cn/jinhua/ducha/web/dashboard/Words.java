@@ -22,6 +22,14 @@ public final class Words {
         return json;
     }
 
+    /** A value as a person reads it: an exact decimal written plainly, nothing as a dash. */
+    public static String shown(Object value) {
+        if (value == null) {
+            return "—";
+        }
+        return value instanceof java.math.BigDecimal d ? d.toPlainString() : value.toString();
+    }
+
     /** Whether the user chose English. */
     static boolean english(Locale locale) {
         return "en".equals(locale.getLanguage());

@@ -50,7 +50,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dashboard end to end: {@code ducha serve} over the twelve months of samples, driven by a real headless
- * Chromium. Each page leaves a screenshot under target/screenshots.
+ * Chromium, on PostgreSQL where DUCHA_TEST_PG names a server and on H2 otherwise. Each page leaves a screenshot under
+ * target/screenshots.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardTests {
@@ -72,7 +73,10 @@ class DashboardTests {
 
     @BeforeAll
     static void serveTheSamples() throws IOException {
-        context = DuchaServer.start(Map.of("server.port", 0, "ducha.db.url", TestDatabases.h2(temp),
+        // on PostgreSQL where DUCHA_TEST_PG names a server (as the API's TestServer), else on H2
+        String url = TestDatabases.PG_ADMIN != null && !TestDatabases.PG_ADMIN.isBlank()
+                ? TestDatabases.postgres(temp) : TestDatabases.h2(temp);
+        context = DuchaServer.start(Map.of("server.port", 0, "ducha.db.url", url,
                 "ducha.rules", "rules", "ducha.admin.password", ADMIN_PASSWORD, "ducha.webhooks.deliver", false));
         base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
         Store store = context.getBean(Store.class);
