@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +23,7 @@ import cn.jinhua.ducha.catalogue.Unit;
 import cn.jinhua.ducha.evaluation.AlertLevel;
 import cn.jinhua.ducha.evaluation.Forecast;
 import cn.jinhua.ducha.evaluation.Light;
+import cn.jinhua.ducha.evaluation.LightMatrix;
 import cn.jinhua.ducha.evaluation.Status;
 import cn.jinhua.ducha.ranking.Mark;
 import cn.jinhua.ducha.ranking.Ranking;
@@ -88,24 +88,19 @@ public final class Briefs {
         List<Runs.StoredVerdict> stored = store.runs().verdictsOf(run.id(), null);
         List<Brief.Item> items = stored.stream().filter(v -> v.light() != null).map(this::item).toList();
 
-        Map<String, Map<Light, Integer>> byUnit = new LinkedHashMap<>();
-        Map<String, Map<Light, Integer>> byArea = new LinkedHashMap<>();
-        Map<Light, Integer> all = new EnumMap<>(Light.class);
+        LightMatrix lights = LightMatrix.of(items, Brief.Item::unit,
+                i -> catalogue.commitment(i.commitment()).map(c -> c.area().id()).orElse("?"), Brief.Item::light);
         Set<String> commitments = new HashSet<>();
         Set<String> units = new HashSet<>();
         for (Brief.Item i : items) {
-            byUnit.computeIfAbsent(i.unit(), k -> new EnumMap<>(Light.class)).merge(i.light(), 1, Integer::sum);
-            String area = catalogue.commitment(i.commitment()).map(c -> c.area().id()).orElse("?");
-            byArea.computeIfAbsent(area, k -> new EnumMap<>(Light.class)).merge(i.light(), 1, Integer::sum);
-            all.merge(i.light(), 1, Integer::sum);
             commitments.add(i.commitment());
             units.add(i.unit());
         }
         List<Brief.LightRow> unitRows = catalogue.units().stream().filter(Unit::isSupervised)
-                .map(u -> new Brief.LightRow(u.id(), u.name(), byUnit.getOrDefault(u.id(), Map.of()))).toList();
-        List<Brief.LightRow> areaRows = catalogue.areas().stream().filter(a -> byArea.containsKey(a.id()))
-                .map(a -> new Brief.LightRow(a.id(), a.name(), byArea.get(a.id()))).toList();
-        Brief.Summary summary = new Brief.Summary(units.size(), commitments.size(), all,
+                .map(u -> new Brief.LightRow(u.id(), u.name(), lights.row(u.id()))).toList();
+        List<Brief.LightRow> areaRows = catalogue.areas().stream().filter(a -> !lights.column(a.id()).isEmpty())
+                .map(a -> new Brief.LightRow(a.id(), a.name(), lights.column(a.id()))).toList();
+        Brief.Summary summary = new Brief.Summary(units.size(), commitments.size(), lights.total(),
                 store.runs().alerts(run.id()).size());
 
         Alerts alerts = alerts(run.period(), since, asOf);

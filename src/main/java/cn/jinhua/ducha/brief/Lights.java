@@ -3,12 +3,13 @@ package cn.jinhua.ducha.brief;
 import java.util.List;
 
 import cn.jinhua.ducha.evaluation.Light;
+import cn.jinhua.ducha.evaluation.LightMatrix;
 
 /** The lights as both files show them: a fill colour, and a label that carries the meaning without the colour. */
 final class Lights {
 
-    /** The lights in the order the brief counts them. */
-    static final List<Light> ORDER = List.of(Light.GREEN, Light.YELLOW, Light.RED, Light.GREY);
+    /** The lights in the order the brief counts them: the order every table counts them in. */
+    static final List<Light> ORDER = LightMatrix.COUNTED;
 
     private Lights() {
     }

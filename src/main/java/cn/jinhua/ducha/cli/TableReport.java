@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 import cn.jinhua.ducha.catalogue.Catalogue;
-import cn.jinhua.ducha.catalogue.Commitment;
 import cn.jinhua.ducha.catalogue.Unit;
 import cn.jinhua.ducha.evaluation.Alert;
 import cn.jinhua.ducha.evaluation.Evaluation;
 import cn.jinhua.ducha.evaluation.Explanations;
 import cn.jinhua.ducha.evaluation.Forecast;
 import cn.jinhua.ducha.evaluation.Light;
+import cn.jinhua.ducha.evaluation.LightMatrix;
 import cn.jinhua.ducha.evaluation.Verdict;
 import cn.jinhua.ducha.factsheet.Rejection;
 
@@ -43,32 +43,33 @@ final class TableReport {
     void print(Evaluation evaluation, PrintStream out) {
         out.printf("督查 Ducha · %s 营商环境“一号改革工程”评判 / evaluation · 规则集 ruleset %s%n%n",
                 evaluation.period(), evaluation.ruleset());
-        List<String> columns = columns();
+        List<String> columns = LightMatrix.columns(catalogue);
         StringBuilder header = new StringBuilder(pad("单位 unit", 20));
         columns.forEach(c -> header.append(' ').append(pad(c, 2)));
         header.append("  绿  黄  红  灰");
         out.println(header);
-        Map<Light, Integer> city = new EnumMap<>(Light.class);
+        LightMatrix matrix = LightMatrix.of(evaluation.verdicts(), v -> v.unit().id(),
+                v -> LightMatrix.column(v.commitment()), Verdict::light);
+        List<String> shown = new ArrayList<>();
         for (Unit unit : catalogue.units()) {
             if (!unit.isSupervised()) {
                 continue;
             }
-            List<Verdict> mine = evaluation.verdicts().stream().filter(v -> v.unit() == unit).toList();
+            shown.add(unit.id());
             StringBuilder row = new StringBuilder(pad(unit.name(), 20));
             for (String column : columns) {
-                row.append(' ').append(cell(worst(mine, column)));
+                row.append(' ').append(cell(matrix.worst(unit.id(), column)));
             }
-            Map<Light, Integer> counts = counts(mine);
-            counts.forEach((light, n) -> city.merge(light, n, Integer::sum));
-            for (Light light : List.of(Light.GREEN, Light.YELLOW, Light.RED, Light.GREY)) {
+            Map<Light, Integer> counts = matrix.row(unit.id());
+            for (Light light : LightMatrix.COUNTED) {
                 row.append(String.format(" %3d", counts.getOrDefault(light, 0)));
             }
             out.println(row);
         }
-        out.printf("%s%s%n", pad("全市 city", 20 + columns.size() * 3),
-                String.format(" %3d %3d %3d %3d", city.getOrDefault(Light.GREEN, 0),
-                        city.getOrDefault(Light.YELLOW, 0), city.getOrDefault(Light.RED, 0),
-                        city.getOrDefault(Light.GREY, 0)));
+        Map<Light, Integer> city = matrix.total(shown);
+        StringBuilder total = new StringBuilder();
+        LightMatrix.COUNTED.forEach(l -> total.append(String.format(" %3d", city.getOrDefault(l, 0))));
+        out.printf("%s%s%n", pad("全市 city", 20 + columns.size() * 3), total);
         out.println();
         out.println("图例 legend: 绿 达标或进度正常 green · 黄 滞后 yellow · 红 严重滞后或未达标 red · 灰 未报数据 grey · "
                 + "· 无评判 none;  G 总体目标 goals, M 五项面上工作 general works, 01-38 任务 tasks, S 保障措施 safeguards");
@@ -106,49 +107,6 @@ final class TableReport {
             out.println("  " + r.source());
             r.errors().forEach(e -> out.println("    - " + e));
         }
-    }
-
-    /** G (overall goals), the 38 tasks, S (safeguards). */
-    private List<String> columns() {
-        List<String> columns = new ArrayList<>();
-        columns.add("G");
-        columns.add("M");
-        catalogue.tasks().forEach(t -> columns.add("%02d".formatted(t.number())));
-        columns.add("S");
-        return columns;
-    }
-
-    private static String column(Commitment c) {
-        if (c.task() != null) {
-            return "%02d".formatted(c.task().number());
-        }
-        return c.id().substring(0, 1);
-    }
-
-    private static Light worst(List<Verdict> verdicts, String column) {
-        Light worst = null;
-        for (Verdict v : verdicts) {
-            if (v.light() != null && column(v.commitment()).equals(column)
-                    && (worst == null || severity(v.light()) > severity(worst))) {
-                worst = v.light();
-            }
-        }
-        return worst;
-    }
-
-    private static int severity(Light light) {
-        return switch (light) {
-            case GREEN -> 0;
-            case GREY -> 1;
-            case YELLOW -> 2;
-            case RED -> 3;
-        };
-    }
-
-    private static Map<Light, Integer> counts(List<Verdict> verdicts) {
-        Map<Light, Integer> counts = new EnumMap<>(Light.class);
-        verdicts.stream().filter(v -> v.light() != null).forEach(v -> counts.merge(v.light(), 1, Integer::sum));
-        return counts;
     }
 
     private String cell(Light light) {

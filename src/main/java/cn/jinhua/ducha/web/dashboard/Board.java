@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import cn.jinhua.ducha.catalogue.Commitment;
 import cn.jinhua.ducha.catalogue.Scope;
 import cn.jinhua.ducha.catalogue.Unit;
 import cn.jinhua.ducha.evaluation.Light;
+import cn.jinhua.ducha.evaluation.LightMatrix;
 import cn.jinhua.ducha.ranking.Mark;
 import cn.jinhua.ducha.ranking.Ranking;
 import cn.jinhua.ducha.ranking.Rankings;
@@ -29,17 +29,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 /**
- * What the pages show, read from the store: a period's latest run, its matrix of lights (the command line's
- * TableReport: the worst light of each unit and task), the city totals month by month, a commitment's history.
+ * What the pages show, read from the store: a period's latest run, its matrix of lights (the evaluation's
+ * LightMatrix, as the command line's table shows it: the worst light of each unit and task), the city totals month by month, a commitment's history.
  * A run never changes once recorded, so its verdicts are kept in memory (without their traces) for the next page.
  */
 @Component
 class Board {
-
-    /** Columns of the matrix: G (overall goals), the 38 tasks, S (safeguards), as the command line's table. */
-    static final String GOALS = "G";
-    static final String GENERAL_WORKS = "M";
-    static final String SAFEGUARDS = "S";
 
     private static final int CACHED_RUNS = 48;
 
@@ -133,54 +128,30 @@ class Board {
     Matrix matrix(Runs.Run run, Viewer viewer) {
         Catalogue catalogue = catalogue();
         List<String> columns = columns(catalogue);
-        Map<String, List<Runs.StoredVerdict>> byUnit = verdicts(run.id()).stream()
-                .collect(Collectors.groupingBy(Runs.StoredVerdict::unit));
         Map<String, String> columnOf = catalogue.commitments().stream()
-                .collect(Collectors.toMap(Commitment::id, Board::column));
+                .collect(Collectors.toMap(Commitment::id, LightMatrix::column));
+        LightMatrix lights = LightMatrix.of(verdicts(run.id()), Runs.StoredVerdict::unit,
+                v -> columnOf.getOrDefault(v.commitment(), "?"), Board::light);
         List<Row> rows = new ArrayList<>();
-        Map<Light, Integer> total = new EnumMap<>(Light.class);
+        List<String> shown = new ArrayList<>();
         for (Unit unit : units(viewer)) {
-            List<Runs.StoredVerdict> mine = byUnit.getOrDefault(unit.id(), List.of());
-            Map<String, Light> worst = new LinkedHashMap<>();
-            Map<Light, Integer> counts = new EnumMap<>(Light.class);
-            for (Runs.StoredVerdict v : mine) {
-                if (v.light() == null) {
-                    continue;
-                }
-                Light light = Light.valueOf(v.light());
-                counts.merge(light, 1, Integer::sum);
-                worst.merge(columnOf.getOrDefault(v.commitment(), "?"), light,
-                        (a, b) -> severity(a) >= severity(b) ? a : b);
-            }
-            counts.forEach((l, n) -> total.merge(l, n, Integer::sum));
-            List<Cell> cells = columns.stream()
-                    .map(c -> new Cell(c, worst.containsKey(c) ? worst.get(c).name() : null)).toList();
-            rows.add(new Row(unit, cells, counts));
+            shown.add(unit.id());
+            List<Cell> cells = columns.stream().map(c -> new Cell(c, name(lights.worst(unit.id(), c)))).toList();
+            rows.add(new Row(unit, cells, lights.row(unit.id())));
         }
-        return new Matrix(columns, rows, total);
+        return new Matrix(columns, rows, lights.total(shown));
     }
 
     static List<String> columns(Catalogue catalogue) {
-        List<String> columns = new ArrayList<>();
-        columns.add(GOALS);
-        columns.add(GENERAL_WORKS);
-        catalogue.tasks().forEach(t -> columns.add("%02d".formatted(t.number())));
-        columns.add(SAFEGUARDS);
-        return columns;
+        return LightMatrix.columns(catalogue);
     }
 
-    static String column(Commitment c) {
-        return c.task() != null ? "%02d".formatted(c.task().number()) : c.id().substring(0, 1);
+    private static Light light(Runs.StoredVerdict v) {
+        return v.light() == null ? null : Light.valueOf(v.light());
     }
 
-    /** Red over yellow over grey over green, as the command line's table. */
-    static int severity(Light light) {
-        return switch (light) {
-            case GREEN -> 0;
-            case GREY -> 1;
-            case YELLOW -> 2;
-            case RED -> 3;
-        };
+    private static String name(Light light) {
+        return light == null ? null : light.name();
     }
 
     /** One month of a commitment for one unit: the stored verdict's fields, as numbers where they are numbers. */
@@ -272,15 +243,9 @@ class Board {
      */
     List<Tile> tiles(Runs.Run run, Viewer viewer) {
         Ranking ranking = ranking(run, null);
-        Map<String, Light> worst = new LinkedHashMap<>();
-        for (Runs.StoredVerdict v : verdicts(run.id())) {
-            if (v.light() != null) {
-                worst.merge(v.unit(), Light.valueOf(v.light()), (a, b) -> severity(a) >= severity(b) ? a : b);
-            }
-        }
+        LightMatrix lights = LightMatrix.of(verdicts(run.id()), Runs.StoredVerdict::unit, v -> "", Board::light);
         return ranking.rows().stream().sorted((a, b) -> Integer.compare(a.unit().order(), b.unit().order()))
-                .map(r -> new Tile(r.unit(), worst.containsKey(r.unit().id()) ? worst.get(r.unit().id()).name() : null,
-                        r.rank(), viewer.reads(r.unit().id())))
+                .map(r -> new Tile(r.unit(), name(lights.worst(r.unit().id())), r.rank(), viewer.reads(r.unit().id())))
                 .toList();
     }
 
