@@ -55,6 +55,10 @@ import tools.jackson.databind.json.JsonMapper;
  * the audit chain and the API show each act as the API's own would be recorded. The store's clock is a
  * {@link MovableClock} (26 October 2023, when September's sheets are in), moved rather than waited on.
  *
+ * <p>A server of its own for each database: no other test's server can hold this one's clock (set in 2023 and
+ * moved), and the scenario changes the store step by step (alerts acknowledged, waived, escalated), which the
+ * dashboard's and the API's tests would see.
+ *
  * <p>Run on H2 ({@link DashboardActionsTests}) and on PostgreSQL when DUCHA_TEST_PG names a server
  * ({@link DashboardActionsOnPostgresTests}).
  */

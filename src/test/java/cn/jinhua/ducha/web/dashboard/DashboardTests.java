@@ -52,6 +52,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The dashboard end to end: {@code ducha serve} over the twelve months of samples, driven by a real headless
  * Chromium, on PostgreSQL where DUCHA_TEST_PG names a server and on H2 otherwise. Each page leaves a screenshot under
  * target/screenshots.
+ *
+ * <p>Its own server, not the API tests' shared one (web/TestServer): the pages are checked against exact counts of
+ * all twelve months of samples, judged once (12 runs, 4 reds, 28 alerts in 2023-09), while the API tests submit
+ * other sheets, judge periods again and swap the rules in force on the shared server, so any API test run before
+ * this class would change what it sees. The tests run in order because they act on that one store (an alert
+ * acknowledged, then closed) and share one browser session.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardTests {
