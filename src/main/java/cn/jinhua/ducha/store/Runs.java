@@ -161,7 +161,7 @@ public final class Runs {
     /** The periods of the runs {@code actor} started, in order: what the schedule has judged. */
     public java.util.SortedSet<YearMonth> periodsStartedBy(String actor) {
         return store.jdbc().sql("select distinct period from run where started_by = ?").param(actor)
-                .query((rs, n) -> YearMonth.parse(rs.getString(1))).stream()
+                .query((rs, n) -> YearMonth.parse(rs.getString(1))).list().stream() // a query's stream holds its connection
                 .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
     }
 
