@@ -7,13 +7,18 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * The schedule in {@code /actuator/health} (as {@code schedule}): DOWN when this server's last tick failed, with
- * why, so that a monitor hears of a month not judged; the details (shown to administrators) say the last tick, the
- * newest period judged, the next one and its deadline, and how many periods are behind.
+ * The schedule in {@code /actuator/health} (as {@code schedule}): {@value #FAILING} when this server's last tick
+ * failed, with why, UP otherwise; the details (shown to administrators) say the last tick, the newest period
+ * judged, the next one and its deadline, and how many periods are behind. FAILING is not one of the statuses the
+ * server's own health is made of, so {@code /actuator/health} stays UP: a job that failed once (the database away
+ * for a moment) must not take the API out of a load balancer. A monitor watches this part, or
+ * {@code ducha_schedule_failures_total}.
  */
 @Component
 @ConditionalOnBooleanProperty(name = ScheduledJobs.ENABLED, matchIfMissing = true)
 class ScheduleHealthIndicator implements HealthIndicator {
+
+    static final String FAILING = "FAILING";
 
     private final ScheduledJobs jobs;
 
@@ -25,7 +30,7 @@ class ScheduleHealthIndicator implements HealthIndicator {
     public Health health() {
         Schedule.State state = jobs.schedule().state();
         Health.Builder health = state.lastFailure() == null ? Health.up()
-                : Health.down().withDetail("lastFailure", state.lastFailure());
+                : Health.status(FAILING).withDetail("lastFailure", state.lastFailure());
         if (state.lastTick() != null) {
             health.withDetail("lastTick", state.lastTick().toString());
         }
