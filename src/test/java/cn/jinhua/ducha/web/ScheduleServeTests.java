@@ -31,7 +31,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code serve} left running on its own over two month ends, with a clock the test moves and no command typed:
  * 催报 in the days before each deadline to the endpoints whose filters take it, each month judged once after its
- * deadline, the alerts announced to a real receiver, and where the schedule stands in health and metrics. On H2,
+ * deadline, the alerts announced to a real receiver, and where the schedule stands in health and metrics (a brief
+ * that cannot be written on the 1st makes it FAILING for that day, the server's health staying UP). On H2,
  * and on PostgreSQL when DUCHA_TEST_PG is set (as every server of the web tests). The test waits for what the
  * server does (runs recorded, requests received, a tick after the clock moved), never for a fixed time.
  */
@@ -47,19 +48,24 @@ class ScheduleServeTests {
     private static Receiver receiver;
     private static TestClock clock;
     private static TestServer server;
+    private static Path notAFolder;
 
     @BeforeAll
     static void start() throws IOException {
         receiver = Receiver.start();
         clock = new TestClock(START);
+        // the brief's folder is a file: the brief of the 1st fails, and the schedule's health says so
+        notAFolder = Files.createTempFile("ducha-briefs-", ".txt");
         server = TestServer.start(Map.of("ducha.schedule.enabled", true, "ducha.schedule.every", "100ms",
+                "ducha.schedule.briefs", notAFolder.toString(),
                 "ducha.webhooks.allow-private", true, "ducha.webhooks.deliver-every", "100ms"), clock);
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws IOException {
         server.context.close();
         receiver.close();
+        Files.deleteIfExists(notAFolder);
     }
 
     @Test
@@ -76,6 +82,17 @@ class ScheduleServeTests {
         moveTo("2023-10-26T02:00:00Z");
         await().atMost(PATIENCE).until(() -> judged(SEPTEMBER).size() == 1);
         await().atMost(PATIENCE).until(() -> announced("/red", SEPTEMBER) && announced("/all", SEPTEMBER));
+
+        // 10:00 on 1 November: the brief cannot be written; the schedule is FAILING, the server still UP
+        moveTo("2023-11-01T02:00:00Z");
+        await().atMost(PATIENCE).until(() -> health().path("status").asString().equals("FAILING"));
+        assertThat(health().path("details").path("lastFailure").asString()).contains("cannot write the brief");
+        HttpResponse<String> overall = server.get(null, "/actuator/health");
+        assertThat(overall.statusCode()).isEqualTo(200);
+        assertThat(TestServer.json(overall).path("status").asString()).isEqualTo("UP");
+        // the 2nd: no brief is due, and the schedule is well again
+        moveTo("2023-11-02T02:00:00Z");
+        await().atMost(PATIENCE).until(() -> health().path("status").asString().equals("UP"));
 
         // October's sheets come, but for 义乌 (and 磐安, whose sample is missing)
         stored(OCTOBER, "yiwu");
@@ -109,13 +126,14 @@ class ScheduleServeTests {
         assertThat(health.path("details").path("nextDue").asString()).isEqualTo("2023-11");
         assertThat(health.path("details").path("nextDeadline").asString()).isEqualTo("2023-12-25");
         assertThat(health.path("details").path("behind").asInt()).isZero();
-        assertThat(health.path("details").path("failures").asInt()).isZero();
+        assertThat(health.path("details").path("failures").asInt()).as("the ticks of 1 November").isPositive();
+        assertThat(health.path("details").path("lastFailure").isMissingNode()).isTrue();
         assertThat(TestServer.json(server.get(null, "/actuator/health/schedule")).path("details").isMissingNode())
                 .as("details for administrators only").isTrue();
         String metrics = server.get("admin", "/actuator/prometheus").body();
         assertThat(metrics).contains("ducha_schedule_last_judged_period 202310.0",
                 "ducha_schedule_next_due_period 202311.0", "ducha_schedule_periods_behind 0.0",
-                "ducha_schedule_failures_total 0.0", "ducha_schedule_ticks_total", "ducha_schedule_last_tick_seconds",
+                "ducha_schedule_failures_total", "ducha_schedule_ticks_total", "ducha_schedule_last_tick_seconds",
                 // the start of 26 December in Jinhua, when November falls due
                 "ducha_schedule_next_due_seconds " + (double) Instant.parse("2023-12-25T16:00:00Z").getEpochSecond());
         assertThat(TestServer.json(server.get("auditor", "/api/audit/verify")).path("intact").asBoolean()).isTrue();
