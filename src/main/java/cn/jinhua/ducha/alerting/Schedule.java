@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import cn.jinhua.ducha.catalogue.Catalogue;
 import cn.jinhua.ducha.catalogue.Unit;
 import cn.jinhua.ducha.rulebook.Rulebook;
+import cn.jinhua.ducha.store.Runs;
 import cn.jinhua.ducha.store.Store;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
@@ -39,8 +40,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The evaluation catches up: every period whose deadline has passed and that the schedule has not judged yet is
  * judged, oldest first, from the later of {@link Settings#from()} and the first period of any stored sheet, so a
  * month missed while no instance ran is judged when one runs again, and a store begun in 2026 is not judged back
- * to 2023. What the schedule judged is its runs ({@code started_by} = {@value #ACTOR}), so each period is judged
- * once across ticks, restarts and instances.
+ * to 2023. A period counts as judged once it has a run by the schedule ({@code started_by} = {@value #ACTOR}) or
+ * a run by anyone recorded after its deadline (a run by hand before it is a preview), so each period is judged
+ * once across ticks, restarts and instances, and a store whose months were judged by hand is not judged again.
  */
 public final class Schedule {
 
@@ -99,7 +101,7 @@ public final class Schedule {
      * @param lastFailure  why the last tick failed; null when it did not
      * @param ticks        the ticks this process ran
      * @param failures     the ticks of this process in which a job failed
-     * @param lastJudged   the newest period the schedule judged; null before it judged any
+     * @param lastJudged   the newest period judged (by the schedule, or by hand after its deadline); null before any
      * @param nextDue      the next period for the schedule to judge: the oldest one behind, or the next to fall due
      * @param nextDeadline {@code nextDue}'s reporting deadline; it is judged on the day after, in Jinhua
      * @param behind       the periods past their deadline that the schedule has not judged yet
@@ -122,7 +124,7 @@ public final class Schedule {
     }
 
     private static final Duration LOCK_AT_MOST = Duration.ofMinutes(30);
-    /** Who the schedule's runs and escalations are by: how it knows what it has judged. */
+    /** Who the schedule's runs and escalations are by. */
     public static final String ACTOR = "schedule";
 
     private final Store store;
@@ -218,7 +220,7 @@ public final class Schedule {
     /** Where the schedule stands now, by the store's clock. */
     public State state() {
         LocalDate today = today();
-        SortedSet<YearMonth> judged = store.runs().periodsStartedBy(ACTOR);
+        SortedSet<YearMonth> judged = judged();
         YearMonth due = settings.latestDue(today);
         List<YearMonth> behind = first().map(first -> periods(first, due).filter(p -> !judged.contains(p)).toList())
                 .orElse(List.of());
@@ -238,8 +240,7 @@ public final class Schedule {
         if (first.isEmpty()) {
             return;
         }
-        // a run by hand before the deadline (a preview) does not count: the schedule judges once itself
-        Set<YearMonth> judged = store.runs().periodsStartedBy(ACTOR);
+        Set<YearMonth> judged = judged();
         Supervision supervision = new Supervision(store, settings.rectification());
         for (YearMonth period : periods(first.get(), settings.latestDue(today())).toList()) {
             if (!judged.contains(period)) {
@@ -248,6 +249,17 @@ public final class Schedule {
                         recorded.run()));
             }
         }
+    }
+
+    /**
+     * The periods judged: by the schedule, or by anyone after the period's deadline. A run by hand before the
+     * deadline is a preview, made before every sheet was in, and does not count.
+     */
+    private SortedSet<YearMonth> judged() {
+        return store.runs().list().stream()
+                .filter(run -> run.startedBy().equals(ACTOR) || LocalDate.ofInstant(run.recordedAt(), Supervision.ZONE)
+                        .isAfter(settings.deadlineOf(run.period())))
+                .map(Runs.Run::period).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** The first period the schedule judges: none before its setting or before the first stored sheet. */

@@ -158,13 +158,6 @@ public final class Runs {
         return counts;
     }
 
-    /** The periods of the runs {@code actor} started, in order: what the schedule has judged. */
-    public java.util.SortedSet<YearMonth> periodsStartedBy(String actor) {
-        return store.jdbc().sql("select distinct period from run where started_by = ?").param(actor)
-                .query((rs, n) -> YearMonth.parse(rs.getString(1))).list().stream() // a query's stream holds its connection
-                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
-    }
-
     /** The latest run recorded for {@code period}: the one a period's pages, ranking and brief read. */
     public Optional<Run> latest(YearMonth period) {
         return store.jdbc().sql("select * from run where period = ? order by id desc fetch first 1 rows only")

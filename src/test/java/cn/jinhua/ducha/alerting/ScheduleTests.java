@@ -206,6 +206,8 @@ class ScheduleTests extends WithReceiver {
 
     @Test
     void runsTheOtherJobsWhenOneFailsAndCountsTheFailure() {
+        // a preview by hand on 20 October, before the deadline: its red alert is due by 4 November
+        clock.set(Instant.parse("2023-10-20T02:00:00Z"));
         try (Store store = open(TestDatabases::h2)) {
             endpoint(store, "/red-pujiang", Set.of("RED"), Set.of("pujiang"));
             Sheets.pujiang(store, rulebook, 66);
@@ -217,7 +219,7 @@ class ScheduleTests extends WithReceiver {
                 }
                 return rulebook;
             }, Schedule.Settings.DEFAULTS, webhooks(store), client);
-            clock.advance(Duration.ofDays(16));
+            clock.set(Instant.parse("2023-11-11T02:00:00Z"));
 
             assertThatThrownBy(schedule::tick).hasMessageContaining("the rules do not compile");
 
@@ -257,6 +259,25 @@ class ScheduleTests extends WithReceiver {
 
             assertThat(runsOf(store, SEPTEMBER)).as("the monthly evaluation after the deadline")
                     .anySatisfy(run -> assertThat(run.startedBy()).isEqualTo("schedule"));
+        }
+    }
+
+    @Test
+    void countsARunByHandAfterTheDeadlineAsTheMonthJudged() {
+        // 10:00 on 1 December 2023 in Jinhua
+        clock.set(Instant.parse("2023-12-01T02:00:00Z"));
+        try (Store store = open(TestDatabases::h2)) {
+            Sheets.pujiang(store, rulebook, 66);
+            Supervision supervision = new Supervision(store, Duration.ofDays(15));
+            supervision.evaluate(rulebook, SEPTEMBER, "王督查");
+            Schedule schedule = schedule(store);
+            assertThat(schedule.state().behind()).as("October only").isEqualTo(1);
+
+            schedule.tick();
+
+            assertThat(store.runs().list()).extracting(Runs.Run::period, Runs.Run::startedBy)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(YearMonth.of(2023, 10), "schedule"),
+                            org.assertj.core.groups.Tuple.tuple(SEPTEMBER, "王督查"));
         }
     }
 
