@@ -27,6 +27,10 @@
   document.querySelectorAll('form.picker select').forEach(function (select) {
     select.addEventListener('change', function () { select.form.submit(); });
   });
+  // the report's print button (no inline handler: the Content-Security-Policy would block it)
+  document.querySelectorAll('[data-print]').forEach(function (button) {
+    button.addEventListener('click', function () { window.print(); });
+  });
   document.querySelectorAll('[data-chart]').forEach(function (el) {
     var data = JSON.parse(el.dataset.chart);
     var chart = echarts.init(el, null, { locale: english ? 'EN' : 'ZH', renderer: 'canvas' });

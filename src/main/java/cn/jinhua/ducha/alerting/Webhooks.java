@@ -58,6 +58,9 @@ public final class Webhooks {
     /** How many due deliveries one pass sends at most: at 10 s a timeout, well within the lock's 30 minutes. */
     static final int BATCH = 100;
 
+    /** The alert level a 催报 answers to in an endpoint's level filter: the DATA alert of a sheet not sent. */
+    static final String REMINDER_LEVEL = "DATA";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Map<String, String> HEADINGS = Map.of("OPENED", "新预警 new alert", "REOPENED",
             "预警重现 alert re-opened", "ESCALATED", "督办升级 escalated", "RESOLVED", "预警解除 resolved", "CLOSED",
@@ -89,6 +92,18 @@ public final class Webhooks {
             return (levels.isEmpty() || levels.contains(alert.level()))
                     && (units.isEmpty() || units.contains(alert.unit()))
                     && (tasks.isEmpty() || task != null && tasks.contains(task));
+        }
+
+        /**
+         * Whether a 催报 for {@code unit}, which owes values of {@code tasksOwed} in the sheet it has not sent, is
+         * for this endpoint. A missing sheet is what a DATA alert reports once the deadline has passed, so a level
+         * filter takes reminders when it names DATA; a task filter takes them for the units that owe a value of one
+         * of its tasks.
+         */
+        boolean acceptsReminder(String unit, Set<Integer> tasksOwed) {
+            return (levels.isEmpty() || levels.contains(REMINDER_LEVEL))
+                    && (units.isEmpty() || units.contains(unit))
+                    && (tasks.isEmpty() || tasksOwed.stream().anyMatch(tasks::contains));
         }
     }
 
@@ -152,8 +167,14 @@ public final class Webhooks {
                 Map.of("text", text), store.now()), null));
     }
 
-    /** Queues a 催报 reminder for a unit that has not sent its sheet, to every endpoint that wants its unit. */
-    public void enqueueReminder(String unit, String unitName, String period, LocalDate deadline) {
+    /**
+     * Queues a 催报 reminder for a unit that has not sent its sheet, to every endpoint whose filters take it
+     * ({@link Endpoint#acceptsReminder}): its unit, DATA among its levels, one of {@code tasksOwed} among its tasks.
+     *
+     * @param tasksOwed the numbers of the tasks whose values the unit owes in the sheet for {@code period}
+     */
+    public void enqueueReminder(String unit, String unitName, String period, LocalDate deadline,
+                                Set<Integer> tasksOwed) {
         String text = "【催报】%s 尚未报送 %s 报表，报送截止 %s / %s has not sent its sheet for %s; due %s"
                 .formatted(unitName, period, deadline, unit, period, deadline);
         Map<String, Object> data = new LinkedHashMap<>();
@@ -162,7 +183,7 @@ public final class Webhooks {
         data.put("deadline", deadline.toString());
         data.put("message", text);
         for (Endpoint endpoint : list()) {
-            if (endpoint.units().isEmpty() || endpoint.units().contains(unit)) {
+            if (endpoint.acceptsReminder(unit, tasksOwed)) {
                 write(endpoint, "sheet.reminder", text(endpoint.format(), "sheet.reminder", text, data, store.now()),
                         null);
             }

@@ -102,7 +102,7 @@ final class AlertsCommand implements Callable<Integer> {
         public Integer call() {
             Ducha ducha = alerts.ducha;
             try (Store store = ducha.openStore()) {
-                TrackedAlert a = ducha.supervision(store).acknowledge(id, ducha.actor(), note);
+                TrackedAlert a = ducha.supervision(store).acknowledge(id, ducha.actor(), Ducha.text("--note", note));
                 ducha.out.println("已签收 / acknowledged:");
                 print(ducha, a);
             }
@@ -126,7 +126,7 @@ final class AlertsCommand implements Callable<Integer> {
         public Integer call() {
             Ducha ducha = alerts.ducha;
             try (Store store = ducha.openStore()) {
-                TrackedAlert a = ducha.supervision(store).close(id, ducha.actor(), reason);
+                TrackedAlert a = ducha.supervision(store).close(id, ducha.actor(), Ducha.text("--reason", reason));
                 ducha.out.println("已关闭 / closed:");
                 print(ducha, a);
             }

@@ -14,6 +14,7 @@ import cn.jinhua.ducha.alerting.Destinations;
 import cn.jinhua.ducha.alerting.Supervision;
 import cn.jinhua.ducha.alerting.Webhooks;
 import cn.jinhua.ducha.catalogue.CatalogueException;
+import cn.jinhua.ducha.factsheet.SheetReader;
 import cn.jinhua.ducha.rulebook.Rulebook;
 import cn.jinhua.ducha.rulebook.RulebookException;
 import cn.jinhua.ducha.store.Store;
@@ -158,7 +159,21 @@ public final class Ducha {
 
     /** Who acts, for the audit trail. */
     String actor() {
-        return by != null ? by : System.getProperty("user.name", "unknown");
+        return by != null ? text("--by", by) : System.getProperty("user.name", "unknown");
+    }
+
+    /**
+     * A free text given on the command line to be recorded (a note, a reason, who acts), refused as the API and the
+     * sheets refuse it: formula-like, or holding control or bidirectional characters.
+     *
+     * @throws IllegalArgumentException naming the option
+     */
+    static String text(String option, String value) {
+        String error = value == null ? null : SheetReader.textError(option, value);
+        if (error != null) {
+            throw new IllegalArgumentException(error);
+        }
+        return value;
     }
 
     private static String firstOf(String... values) {

@@ -140,6 +140,11 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     static YearMonth period(String text) {
+        return period("--period", text);
+    }
+
+    /** A month written YYYY-MM, or an error naming {@code option}. */
+    static YearMonth period(String option, String text) {
         try {
             if (text.matches("\\d{4}-\\d{2}")) {
                 return YearMonth.parse(text);
@@ -147,7 +152,7 @@ final class EvaluateCommand implements Callable<Integer> {
         } catch (DateTimeParseException e) {
             // falls through
         }
-        throw new IllegalArgumentException("--period: \"%s\" 不是 YYYY-MM 格式的月份 / is not a month written YYYY-MM"
-                .formatted(text));
+        throw new IllegalArgumentException("%s: \"%s\" 不是 YYYY-MM 格式的月份 / is not a month written YYYY-MM"
+                .formatted(option, text));
     }
 }

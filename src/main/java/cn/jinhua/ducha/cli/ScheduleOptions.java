@@ -22,6 +22,11 @@ final class ScheduleOptions {
             description = "截止前几天催报 / days before the deadline to remind (default: 3)")
     int reminderDays;
 
+    @Option(names = "--from", paramLabel = "YYYY-MM", defaultValue = "2023-01",
+            description = "定时评判的起始月份(且不早于库中最早的报表) / the first period the schedule judges, and none "
+                    + "before the first stored sheet (default: 2023-01)")
+    String from;
+
     @Option(names = "--briefs", paramLabel = "DIR",
             description = "例会通报输出目录：每月 --brief-days 日生成最新评判月份的 Word 与 Excel 通报 / write the meeting "
                     + "brief of the newest judged period into DIR on the --brief-days (default: off)")
@@ -48,6 +53,7 @@ final class ScheduleOptions {
     }
 
     Schedule.Settings settings(int rectificationDays) {
-        return new Schedule.Settings(deadlineDay, reminderDays, Duration.ofDays(rectificationDays));
+        return new Schedule.Settings(deadlineDay, reminderDays, Duration.ofDays(rectificationDays),
+                EvaluateCommand.period("--from", from));
     }
 }

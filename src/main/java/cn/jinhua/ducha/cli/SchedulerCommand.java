@@ -32,7 +32,12 @@ final class SchedulerCommand implements Callable<Integer> {
             Schedule schedule = TickCommand.schedule(ducha, store, options);
             ducha.out.printf("定时任务已启动，每 %d 秒一次 / scheduler started, every %d s%n", every, every);
             while (!Thread.currentThread().isInterrupted()) {
-                schedule.tick().forEach(ducha.out::println);
+                try {
+                    schedule.tick().forEach(ducha.out::println);
+                } catch (RuntimeException e) {
+                    // the other jobs of the tick have run; the next tick tries again, as serve's schedule does
+                    ducha.err.printf("定时任务失败 / a scheduled job failed: %s%n", e.getMessage());
+                }
                 Thread.sleep(every * 1000L);
             }
         }

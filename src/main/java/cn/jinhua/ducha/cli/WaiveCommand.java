@@ -50,7 +50,8 @@ final class WaiveCommand implements Callable<Integer> {
                         .formatted(unit, commitment));
             }
             Waivers.Granted w = new Waivers(store).grant(catalogue.unit(unit).get().id(), commitment,
-                    EvaluateCommand.period(from), EvaluateCommand.period(to), reason, expires, ducha.actor());
+                    EvaluateCommand.period(from), EvaluateCommand.period(to), Ducha.text("--reason", reason), expires,
+                    ducha.actor());
             ducha.out.printf("已豁免 waiver %d: %s %s %s..%s，至 %s 失效 / until %s · %s%n", w.id(), w.unit(),
                     w.commitment(), w.from(), w.to(), w.expires(), w.expires(), w.reason());
         }

@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,6 +21,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -52,6 +57,7 @@ public final class Store implements AutoCloseable {
         }
     }
     private static final int OPEN_ATTEMPTS = 20;
+    private static final String UNDONE = "数据库升级失败，未做任何改动 / the store's migration failed and changed nothing: ";
 
     private final DataSource dataSource;
     private final String url;
@@ -122,11 +128,74 @@ public final class Store implements AutoCloseable {
     }
 
     private static void migrate(DataSource dataSource, String url) {
-        Flyway.configure()
+        migrate(dataSource, url, List.of());
+    }
+
+    /**
+     * Brings the schema up to date, whole or not at all, on both databases. PostgreSQL runs DDL in transactions:
+     * the pending migrations run in one ({@code group}), so a failing one rolls back every one of the run. H2
+     * commits each DDL statement by itself, so an existing H2 store is first scripted (schema and rows, to a file
+     * only its owner reads) and, when a migration fails, emptied and rebuilt from that script before the error is
+     * thrown; a new H2 store is built in a draft file anyway ({@link #createAtomically}).
+     *
+     * @param more further Flyway locations (tests add a migration that fails)
+     */
+    static void migrate(DataSource dataSource, String url, List<String> more) {
+        List<String> locations = new ArrayList<>(List.of("classpath:db/migration/common",
+                "classpath:db/migration/" + vendor(url)));
+        locations.addAll(more);
+        Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor(url))
-                .load()
-                .migrate();
+                .locations(locations.toArray(String[]::new))
+                .group(true)
+                .load();
+        boolean undoable = url.startsWith("jdbc:h2:") && flyway.info().pending().length > 0
+                && flyway.info().applied().length > 0;
+        if (!undoable) {
+            try {
+                flyway.migrate();
+            } catch (FlywayException failed) {
+                throw new StoreException(UNDONE + failed.getMessage(), failed);
+            }
+            return;
+        }
+        Path script = null;
+        try {
+            script = Files.createTempFile("ducha-before-migration-", ".sql"); // 0600 where permissions exist
+            execute(dataSource, "script to '" + script.toAbsolutePath().toString().replace("'", "''") + "'");
+            flyway.migrate();
+        } catch (FlywayException failed) {
+            try {
+                execute(dataSource, "drop all objects");
+                execute(dataSource, "runscript from '" + script.toAbsolutePath().toString().replace("'", "''") + "'");
+            } catch (SQLException notRestored) {
+                failed.addSuppressed(notRestored);
+                throw new StoreException(("数据库升级失败，且未能恢复原状：请用 %s 恢复 / the store's migration failed and "
+                        + "could not be undone: restore it from %s: %s").formatted(script, script,
+                        failed.getMessage()), failed);
+            }
+            deleteQuietly(script);
+            throw new StoreException(UNDONE + failed.getMessage(), failed);
+        } catch (IOException | SQLException e) {
+            throw new StoreException("无法在升级前备份数据库 / cannot keep a copy of the store before migrating it: "
+                    + e.getMessage(), e);
+        }
+        deleteQuietly(script);
+    }
+
+    private static void execute(DataSource dataSource, String sql) throws SQLException {
+        // the single connection of the opening: closing it here is suppressed
+        try (Connection c = dataSource.getConnection(); Statement statement = c.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a copy left in the temporary folder is readable by its owner only
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import cn.jinhua.ducha.factsheet.FactSheet;
@@ -101,6 +102,12 @@ public final class Submissions {
                                             where t.unit = s.unit and t.period = s.period)
                         order by s.period, s.unit""")
                 .param("periods", months).query(Submissions::revision).list();
+    }
+
+    /** The earliest period of any stored sheet; empty while nothing was ever stored. */
+    public Optional<YearMonth> firstPeriod() {
+        return store.jdbc().sql("select min(period) from submission").query(String.class).list().stream()
+                .filter(java.util.Objects::nonNull).findFirst().map(YearMonth::parse);
     }
 
     /** Stored revisions by id, in id order. */

@@ -1,10 +1,12 @@
 package cn.jinhua.ducha.alerting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -28,7 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The schedule with the store's clock set to days of October 2023 in Jinhua: the monthly evaluation after the
- * 25th, 催报 in the three days before it, escalation and delivery from the same tick, and, on PostgreSQL, two
+ * 25th (and every month missed before it, in order), 催报 in the three days before it to the endpoints whose
+ * filters take it, escalation and delivery from the same tick, where the schedule stands, and, on PostgreSQL, two
  * instances that share the database judging a period once.
  */
 class ScheduleTests extends WithReceiver {
@@ -47,9 +51,21 @@ class ScheduleTests extends WithReceiver {
     }
 
     private void endpoint(Store store, String path, Set<String> levels, Set<String> units) {
+        endpoint(store, path, levels, units, Set.of());
+    }
+
+    private void endpoint(Store store, String path, Set<String> levels, Set<String> units, Set<Integer> tasks) {
         Webhooks.Endpoint endpoint = webhooks(store).add(path.substring(1), receiver.url(path),
-                Webhooks.Format.STANDARD, levels, units, Set.of(), "tester");
+                Webhooks.Format.STANDARD, levels, units, tasks, "tester");
         receiver.trust(path, endpoint.secret());
+    }
+
+    /** The units a path of the receiver got a 催报 for, with how many each. */
+    private Map<String, Long> remindersReceived(String path) {
+        return receiver.requests(path).stream()
+                .filter(r -> r.json().path("type").asString().equals("sheet.reminder"))
+                .collect(Collectors.groupingBy(r -> r.json().path("data").path("unit").asString(),
+                        Collectors.counting()));
     }
 
     private static List<Runs.Run> runsOf(Store store, YearMonth period) {
@@ -101,6 +117,135 @@ class ScheduleTests extends WithReceiver {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(DATABASES)
+    void catchesUpEveryPeriodItMissedOldestFirstAndJudgesEachOnce(TestDatabases.Database database) {
+        // 10:00 on 1 December 2023 in Jinhua: no instance ran since July; July to October are past their deadline
+        clock.set(Instant.parse("2023-12-01T02:00:00Z"));
+        try (Store store = open(database)) {
+            Sheets.sample(store, rulebook, "2023-07", "pujiang");
+            Sheets.pujiang(store, rulebook, 66);
+            Schedule schedule = schedule(store);
+            assertThat(schedule.state()).satisfies(state -> {
+                assertThat(state.behind()).isEqualTo(4);
+                assertThat(state.nextDue()).isEqualTo(YearMonth.of(2023, 7));
+                assertThat(state.lastJudged()).isNull();
+                assertThat(state.lastTick()).isNull();
+            });
+
+            List<String> done = schedule.tick();
+
+            // newest first: the run ids say the order they were judged in
+            assertThat(store.runs().list()).extracting(Runs.Run::period).containsExactly(YearMonth.of(2023, 10),
+                    SEPTEMBER, YearMonth.of(2023, 8), YearMonth.of(2023, 7));
+            assertThat(store.runs().list()).allSatisfy(run -> assertThat(run.startedBy()).isEqualTo("schedule"));
+            assertThat(done).filteredOn(line -> line.startsWith("评判")).hasSize(4);
+            assertThat(schedule.state()).satisfies(state -> {
+                assertThat(state.behind()).isZero();
+                assertThat(state.lastJudged()).isEqualTo(YearMonth.of(2023, 10));
+                assertThat(state.nextDue()).isEqualTo(YearMonth.of(2023, 11));
+                assertThat(state.nextDeadline()).isEqualTo(LocalDate.of(2023, 12, 25));
+                assertThat(state.lastTick()).isEqualTo(clock.instant());
+                assertThat(state.ticks()).isEqualTo(1);
+                assertThat(state.failures()).isZero();
+            });
+
+            schedule.tick();
+            clock.advance(Duration.ofDays(20));
+            schedule.tick();
+            assertThat(store.runs().list()).as("each judged once").hasSize(4);
+
+            // 10:00 on 26 December in Jinhua: November's deadline has passed
+            clock.set(Instant.parse("2023-12-26T02:00:00Z"));
+            schedule.tick();
+            assertThat(store.runs().list()).hasSize(5).first()
+                    .satisfies(run -> assertThat(run.period()).isEqualTo(YearMonth.of(2023, 11)));
+            assertThat(store.verify().intact()).isTrue();
+        }
+    }
+
+    @Test
+    void judgesFromThePlansFirstMonthNotTheBasePeriod() {
+        // 10:00 on 1 March 2023 in Jinhua: January's deadline has passed, February's has not
+        clock.set(Instant.parse("2023-03-01T02:00:00Z"));
+        try (Store store = open(TestDatabases::h2)) {
+            Sheets.sample(store, rulebook, "2022-12", "pujiang");
+
+            schedule(store).tick();
+
+            assertThat(store.runs().list()).extracting(Runs.Run::period).containsExactly(YearMonth.of(2023, 1));
+        }
+    }
+
+    @Test
+    void judgesNothingBeforeTheFirstPeriodItIsSetToStartFrom() {
+        clock.set(Instant.parse("2023-12-01T02:00:00Z"));
+        try (Store store = open(TestDatabases::h2)) {
+            Sheets.sample(store, rulebook, "2023-07", "pujiang");
+            Schedule schedule = new Schedule(store, () -> rulebook, new Schedule.Settings(25, 3, Duration.ofDays(15),
+                    SEPTEMBER), webhooks(store), client);
+
+            schedule.tick();
+
+            assertThat(store.runs().list()).extracting(Runs.Run::period)
+                    .containsExactly(YearMonth.of(2023, 10), SEPTEMBER);
+        }
+    }
+
+    @Test
+    void judgesNothingWhileNoSheetWasEverStored() {
+        clock.set(Instant.parse("2023-12-01T02:00:00Z"));
+        try (Store store = open(TestDatabases::h2)) {
+            Schedule schedule = schedule(store);
+
+            schedule.tick();
+
+            assertThat(store.runs().list()).isEmpty();
+            assertThat(schedule.state().behind()).isZero();
+            assertThat(schedule.state().nextDue()).isEqualTo(YearMonth.of(2023, 11));
+        }
+    }
+
+    @Test
+    void runsTheOtherJobsWhenOneFailsAndCountsTheFailure() {
+        // a preview by hand on 20 October, before the deadline: its red alert is due by 4 November
+        clock.set(Instant.parse("2023-10-20T02:00:00Z"));
+        try (Store store = open(TestDatabases::h2)) {
+            endpoint(store, "/red-pujiang", Set.of("RED"), Set.of("pujiang"));
+            Sheets.pujiang(store, rulebook, 66);
+            new Supervision(store, Duration.ofDays(15)).evaluate(rulebook, SEPTEMBER, "王督查");
+            AtomicBoolean broken = new AtomicBoolean(true);
+            Schedule schedule = new Schedule(store, () -> {
+                if (broken.get()) {
+                    throw new IllegalStateException("规则无法编译 / the rules do not compile");
+                }
+                return rulebook;
+            }, Schedule.Settings.DEFAULTS, webhooks(store), client);
+            clock.set(Instant.parse("2023-11-11T02:00:00Z"));
+
+            assertThatThrownBy(schedule::tick).hasMessageContaining("the rules do not compile");
+
+            assertThat(runsOf(store, SEPTEMBER)).as("only the run by hand").hasSize(1);
+            assertThat(receiver.requests("/red-pujiang")).as("escalated and delivered all the same")
+                    .extracting(r -> r.json().path("type").asString()).containsExactly("alert.opened", "alert.escalated");
+            assertThat(schedule.state()).satisfies(state -> {
+                assertThat(state.failures()).isEqualTo(1);
+                assertThat(state.lastFailure()).contains("the rules do not compile");
+                assertThat(state.behind()).isEqualTo(1);
+            });
+
+            broken.set(false);
+            schedule.tick();
+            assertThat(runsOf(store, SEPTEMBER)).hasSize(2);
+            assertThat(schedule.state()).satisfies(state -> {
+                assertThat(state.failures()).isEqualTo(1);
+                assertThat(state.ticks()).isEqualTo(2);
+                assertThat(state.lastFailure()).isNull();
+                assertThat(state.behind()).isZero();
+            });
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DATABASES)
     void judgesThePeriodAfterItsDeadlineEvenWhenItWasJudgedByHandBefore(TestDatabases.Database database) {
         clock.set(Instant.parse("2023-10-20T02:00:00Z"));
         try (Store store = open(database)) {
@@ -114,6 +259,25 @@ class ScheduleTests extends WithReceiver {
 
             assertThat(runsOf(store, SEPTEMBER)).as("the monthly evaluation after the deadline")
                     .anySatisfy(run -> assertThat(run.startedBy()).isEqualTo("schedule"));
+        }
+    }
+
+    @Test
+    void countsARunByHandAfterTheDeadlineAsTheMonthJudged() {
+        // 10:00 on 1 December 2023 in Jinhua
+        clock.set(Instant.parse("2023-12-01T02:00:00Z"));
+        try (Store store = open(TestDatabases::h2)) {
+            Sheets.pujiang(store, rulebook, 66);
+            Supervision supervision = new Supervision(store, Duration.ofDays(15));
+            supervision.evaluate(rulebook, SEPTEMBER, "王督查");
+            Schedule schedule = schedule(store);
+            assertThat(schedule.state().behind()).as("October only").isEqualTo(1);
+
+            schedule.tick();
+
+            assertThat(store.runs().list()).extracting(Runs.Run::period, Runs.Run::startedBy)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(YearMonth.of(2023, 10), "schedule"),
+                            org.assertj.core.groups.Tuple.tuple(SEPTEMBER, "王督查"));
         }
     }
 
@@ -152,6 +316,49 @@ class ScheduleTests extends WithReceiver {
             schedule.tick();
             assertThat(remindersQueued(store)).as("no second 催报").isEqualTo(owing.size());
             assertThat(remindersReceived()).allSatisfy((unit, count) -> assertThat(count).isEqualTo(1));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DATABASES)
+    void remindsOnlyEndpointsWhoseLevelFilterTakesTheDataAlertOfAMissingSheet(TestDatabases.Database database) {
+        clock.set(BEFORE_DEADLINE);
+        try (Store store = open(database)) {
+            endpoint(store, "/all", Set.of(), Set.of());
+            endpoint(store, "/red", Set.of("RED", "YELLOW"), Set.of());
+            endpoint(store, "/data", Set.of("DATA"), Set.of());
+            endpoint(store, "/data-yiwu", Set.of("RED", "DATA"), Set.of("yiwu"));
+            Sheets.pujiang(store, rulebook, 66);
+
+            schedule(store).tick();
+
+            assertThat(remindersReceived("/all")).containsKey("yiwu").hasSizeGreaterThan(1);
+            assertThat(remindersReceived("/red")).as("red and yellow alerts only").isEmpty();
+            assertThat(remindersReceived("/data")).isEqualTo(remindersReceived("/all"));
+            assertThat(remindersReceived("/data-yiwu")).containsOnlyKeys("yiwu");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DATABASES)
+    void remindsEndpointsWithATaskFilterOfTheUnitsThatOweAValueOfTheirTasks(TestDatabases.Database database) {
+        // 10:00 on 23 February 2028 in Jinhua: the five-year windows are over; T05.1 (LOCAL, from 2023) is still
+        // judged for the local units, nothing of task 8 (its progress, 2023 to 2027) is owed any more
+        clock.set(Instant.parse("2028-02-23T02:00:00Z"));
+        try (Store store = open(database)) {
+            endpoint(store, "/all", Set.of(), Set.of());
+            endpoint(store, "/t05", Set.of(), Set.of(), Set.of(5));
+            endpoint(store, "/t08", Set.of(), Set.of(), Set.of(8));
+
+            schedule(store).tick();
+
+            List<String> supervised = rulebook.catalogue().units().stream().filter(Unit::isSupervised)
+                    .map(Unit::id).toList();
+            List<String> local = rulebook.catalogue().units().stream().filter(Unit::isLocal).map(Unit::id).toList();
+            assertThat(remindersReceived("/all")).containsOnlyKeys(supervised);
+            assertThat(remindersReceived("/t05")).as("the local units owe T05.1; the city does not")
+                    .containsOnlyKeys(local).doesNotContainKey("jinhua");
+            assertThat(remindersReceived("/t08")).isEmpty();
         }
     }
 

@@ -51,4 +51,24 @@ class WaiverCommandsTests {
                 && "T05.1".equals(a.get("commitment").asString()));
         assertThat(ducha(url, "audit", "verify").status()).isZero();
     }
+
+    @Test
+    void refusesFormulaLikeOrHiddenTextInWhatTheCommandsRecord() {
+        String url = Store.h2(dir.resolve("ducha").toString());
+        assertThat(ducha(url, "submit", "samples/2023-08", "samples/2023-09").status()).isZero();
+        Run formula = ducha(url, "waive", "--unit", "pujiang", "--commitment", "T05.1", "--from", "2023-09", "--to",
+                "2023-12", "--reason", "=HYPERLINK(\"http://x\")", "--expires", "2099-12-31");
+        assertThat(formula.status()).isEqualTo(Ducha.FAILED);
+        assertThat(formula.err()).contains("--reason").contains("像公式").contains("like a formula");
+        assertThat(ducha(url, "waive", "list").out()).doesNotContain("HYPERLINK");
+
+        assertThat(ducha(url, "evaluate", "--period", "2023-09").status()).isZero();
+        Run hidden = ducha(url, "alerts", "ack", "1", "--note", "已整改\u202E");
+        assertThat(hidden.status()).isEqualTo(Ducha.FAILED);
+        assertThat(hidden.err()).contains("--note").contains("U+202E");
+        Run closed = ducha(url, "alerts", "close", "1", "--reason", "@SUM(1+1)");
+        assertThat(closed.status()).isEqualTo(Ducha.FAILED);
+        assertThat(closed.err()).contains("--reason");
+        assertThat(ducha(url, "audit", "verify").status()).isZero();
+    }
 }

@@ -34,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Test support: one {@code ducha serve} for all the web tests of a run (it takes seconds to start), on a free port,
  * over PostgreSQL when DUCHA_TEST_PG names one and an H2 file otherwise, with a copy of {@code rules/} that the
  * reload tests may spoil and mend. Its users: an admin, a city supervisor, an auditor, and county supervisors of
- * 兰溪 and 东阳. Requests go over real HTTP with Java's own client.
+ * 兰溪 and 东阳. Requests go over real HTTP with Java's own client. The schedule of {@code serve} is off for every
+ * server of the tests (src/test/resources/config/application.properties) unless a test turns it on.
  */
 final class TestServer {
 
@@ -143,6 +144,14 @@ final class TestServer {
 
     /** A server of its own, with {@code settings} over the shared server's, its own store and the same users. */
     static TestServer start(Map<String, Object> settings) {
+        return start(settings, null);
+    }
+
+    /**
+     * A server of its own as {@link #start(Map)}, whose clock is {@code clock} (null: the real one): the store's
+     * times, the schedule's today and the deliveries' backoff follow it as the test moves it.
+     */
+    static TestServer start(Map<String, Object> settings, TestClock clock) {
         try {
             Path dir = Files.createTempDirectory("ducha-web-");
             Path rules = RulesCopy.in(dir);
@@ -155,7 +164,12 @@ final class TestServer {
             properties.put("ducha.admin.username", "admin");
             properties.put("ducha.admin.password", PASSWORD);
             properties.putAll(settings);
-            TestServer server = new TestServer(DuchaServer.start(properties), rules, null, new AtomicInteger());
+            ConfigurableApplicationContext context = clock == null ? DuchaServer.start(properties)
+                    : new SpringApplicationBuilder(DuchaServer.class)
+                            .initializers(c -> c.getBeanFactory().registerSingleton("clock", clock))
+                            .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                                    .toArray(String[]::new));
+            TestServer server = new TestServer(context, rules, clock, new AtomicInteger());
             for (String[] user : new String[][] {{"city", "CITY", null}, {"auditor", "AUDITOR", null},
                     {"lanxi", "COUNTY", "lanxi"}, {"dongyang", "COUNTY", "dongyang"}}) {
                 Map<String, Object> body = new LinkedHashMap<>();

@@ -304,6 +304,10 @@ class DashboardTests {
         assertThat(browser.all("#reds tbody tr")).as(browser.find("main").getText()).hasSize(4);
         assertThat(browser.all("#report-alerts li")).hasSize(28);
         browser.screenshot("report", 1500);
+        // the print button works under the Content-Security-Policy (an inline handler would be blocked)
+        browser.driver().executeScript("window.printed = 0; window.print = function () { window.printed++; };");
+        browser.find("#print").click();
+        assertThat(browser.driver().executeScript("return window.printed;")).isEqualTo(1L);
         Path pdf = browser.print("report");
         assertThat(Files.readString(pdf, StandardCharsets.ISO_8859_1)).startsWith("%PDF-")
                 .as("A4 landscape: 842 × 595 points").containsPattern("/MediaBox \\[0 0 84[12](\\.\\d+)? 59[56]");
