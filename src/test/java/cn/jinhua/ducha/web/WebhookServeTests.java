@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code serve} sends webhooks by itself, with no command run beside it, and its API refuses endpoints on
  * non-public addresses unless allowed. One server of its own, that may reach the receiver on loopback and delivers
- * every 100 ms (no other test's server may send on its own); the defaults are the logins' server's
+ * every 100 ms (no other test's server may send on its own, and ScheduleServeTests' one, which also delivers every
+ * 100 ms, judges and sends on its own schedule with a clock of its own); the defaults are the logins' server's
  * ({@link TestServer#clocked()}: its webhook settings are the defaults, and no test adds an endpoint to it).
  */
 class WebhookServeTests {
