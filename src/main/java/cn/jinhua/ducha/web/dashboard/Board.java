@@ -29,8 +29,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 /**
- * What the pages show, read from the store: a period's latest run, its matrix of lights (the evaluation's
- * LightMatrix, as the command line's table shows it: the worst light of each unit and task), the city totals month by month, a commitment's history.
+ * What the pages show, read from the store: a period's latest run, its matrix of lights (evaluation's LightMatrix,
+ * as the command line's table: the worst light of each unit and task), the city totals month by month, a
+ * commitment's history.
  * A run never changes once recorded, so its verdicts are kept in memory (without their traces) for the next page.
  */
 @Component
