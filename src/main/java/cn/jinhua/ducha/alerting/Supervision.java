@@ -115,7 +115,7 @@ public final class Supervision {
             String key = key(f.unit().id(), f.commitment().id(), Forecast.LEVEL);
             raised.add(key);
             TrackedAlert t = tracked.get(key);
-            String message = explanations.message(f) + " / " + explanations.messageEn(f);
+            String message = explanations.message(f) + " / " + explanations.message(f, java.util.Locale.ENGLISH);
             List<String> responsible = responsible(f.unit(), f.commitment());
             if (t == null) {
                 long id = openCase(f.unit().id(), f.commitment().id(), Forecast.LEVEL, now);

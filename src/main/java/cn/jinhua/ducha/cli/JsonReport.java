@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 import java.math.BigDecimal;
+import java.util.Locale;
 
 import cn.jinhua.ducha.evaluation.Alert;
 import cn.jinhua.ducha.evaluation.Evaluation;
@@ -63,6 +64,8 @@ final class JsonReport {
                 json.writeStringProperty("commitment", a.commitment() == null ? null : a.commitment().id());
                 json.writeStringProperty("level", a.level().name());
                 json.writeStringProperty("message", explanations.message(a));
+                // added beside the contract's message: the same sentence in English (issue 17)
+                json.writeStringProperty("messageEn", explanations.message(a, Locale.ENGLISH));
                 if (a.escalated()) {
                     json.writeBooleanProperty("escalated", true);
                 }
@@ -120,6 +123,8 @@ final class JsonReport {
         }
         json.writeStringProperty("rule", v.rule());
         json.writeStringProperty("explanation", explanations.explain(v));
+        // added beside the contract's explanation: the same sentence in English (issue 17)
+        json.writeStringProperty("explanationEn", explanations.explain(v, Locale.ENGLISH));
         if (v.missingUnits() != null) {
             json.writeArrayPropertyStart("missingUnits");
             for (String unit : v.missingUnits()) {
@@ -157,7 +162,7 @@ final class JsonReport {
         json.writeStringProperty("status", f.verdict().status().name());
         json.writeStringProperty("light", f.verdict().light().name());
         json.writeStringProperty("message", explanations.message(f));
-        json.writeStringProperty("messageEn", explanations.messageEn(f));
+        json.writeStringProperty("messageEn", explanations.message(f, Locale.ENGLISH));
         json.writeStringProperty("rule", f.rule());
         json.writeEndObject();
     }
