@@ -35,7 +35,7 @@ class MessagesTests {
 
     /** Every pair of message files: the base name of each, whose Chinese is {@code .properties}. */
     static Stream<String> bundles() {
-        return Stream.of("dashboard/messages", "cn/jinhua/ducha/evaluation/wording");
+        return Stream.of("web/messages", "dashboard/messages", "cn/jinhua/ducha/evaluation/wording");
     }
 
     @ParameterizedTest
