@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * the names of what the catalogue names in Chinese ({@code english-names.properties}: units, commitments, tasks,
  * lead units, measures, statuses). Chinese names are the catalogue's own, never copied here, so that the two cannot
  * drift apart; an English name the file lacks falls back to an id or a metric key, never to Chinese, except a lead
- * unit's, which has no id (a test holds that the shipped catalogue lacks none).
+ * unit's, which has no id (a test holds that the shipped catalogue lacks none). Safe to use from many threads at once
+ * (the JSON report writes verdicts on every core).
  */
 public final class Wording {
 

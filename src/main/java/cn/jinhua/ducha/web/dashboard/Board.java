@@ -189,6 +189,11 @@ class Board {
     record Point(YearMonth period, long run, int seq, String status, String light, String value, BigDecimal number,
                  String target, String expected, Runs.StoredVerdict verdict) {
 
+        /** The explanation in Chinese. */
+        public String explanation() {
+            return verdict.explanation();
+        }
+
         /** The explanation in the page's language. */
         public String explanation(Locale locale) {
             return verdict.explanation(locale);

@@ -162,6 +162,11 @@ class OverviewPages {
     /** A forecast (提前预警) as the run shown raised it, and where its case stands now. */
     record ForecastMark(long id, String unit, String commitment, AlertEvent raised, String state) {
 
+        /** The message the run gave it, in Chinese. */
+        public String message() {
+            return raised.message();
+        }
+
         /** The message the run gave it, in the page's language. */
         public String message(Locale locale) {
             return Wording.of(locale).isEnglish() && raised.messageEn() != null ? raised.messageEn() : raised.message();
