@@ -32,8 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every error of the API as RFC 9457 problem+json, with its title in the language the request asks for
- * ({@link Languages}: Chinese unless English is picked or comes first) and details in Chinese and English. Errors raised outside MVC (security, the servlet
- * container) are written by {@link #write} and {@link ProblemErrorController} in the same shape.
+ * ({@link Languages}: Chinese unless English is picked or comes first) and details in Chinese and English. Errors
+ * raised outside MVC (security, the servlet container) are written by {@link #write} and
+ * {@link ProblemErrorController} in the same shape. Errors on other paths are the dashboard's ({@link ErrorPage}).
  */
 @RestControllerAdvice
 class Problems extends ResponseEntityExceptionHandler {
@@ -207,8 +208,8 @@ class Problems extends ResponseEntityExceptionHandler {
     private static boolean passedToPage(WebRequest request, HttpStatusCode status) {
         NativeWebRequest web = (NativeWebRequest) request;
         try {
-            return page(web.getNativeRequest(HttpServletRequest.class), web.getNativeResponse(HttpServletResponse.class),
-                    status);
+            return page(web.getNativeRequest(HttpServletRequest.class),
+                    web.getNativeResponse(HttpServletResponse.class), status);
         } catch (IOException unsent) {
             // the client has gone: there is no one left to answer
             return true;

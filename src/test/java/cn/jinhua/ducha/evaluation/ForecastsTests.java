@@ -59,7 +59,8 @@ class ForecastsTests {
         assertThat(words.message(f)).startsWith("【提前预警】义乌市 2023-09").contains("按近三个月进度", "预计年底",
                 "达 150 项", "差 12 项", "滞后（黄灯）");
         assertThat(words.message(f, Locale.ENGLISH)).startsWith("[forecast] Yiwu 2023-09").contains(
-                "at the pace of the last three months", "by the year end (inferred deadline 2023-12) it reaches 150 items",
+                "at the pace of the last three months",
+                "by the year end (inferred deadline 2023-12) it reaches 150 items",
                 "short by 12 items", "at risk (yellow) now");
     }
 

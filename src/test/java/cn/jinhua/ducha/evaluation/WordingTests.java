@@ -145,7 +145,8 @@ class WordingTests {
         String chinese = explanations().explain(v);
         String english = explanations().explain(v, Locale.ENGLISH);
 
-        assertThat(chinese).startsWith(v.unit().name() + " " + v.period() + " ").matches(s -> CHINESE.matcher(s).find(), "Chinese");
+        assertThat(chinese).startsWith(v.unit().name() + " " + v.period() + " ")
+                .matches(s -> CHINESE.matcher(s).find(), "Chinese");
         assertThat(english).doesNotMatch(".*" + CHINESE.pattern() + ".*").doesNotContain("{", "}", "null")
                 .isNotEqualTo(chinese);
         assertThat(explanations().explain(v, Locale.SIMPLIFIED_CHINESE)).isEqualTo(chinese);
