@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.IntStream;
 
 import cn.jinhua.ducha.evaluation.Alert;
@@ -76,6 +77,8 @@ final class JsonReport {
                 json.writeStringProperty("commitment", a.commitment() == null ? null : a.commitment().id());
                 json.writeStringProperty("level", a.level().name());
                 json.writeStringProperty("message", explanations.message(a));
+                // added beside the contract's message: the same sentence in English (issue 17)
+                json.writeStringProperty("messageEn", explanations.message(a, Locale.ENGLISH));
                 if (a.escalated()) {
                     json.writeBooleanProperty("escalated", true);
                 }
@@ -122,7 +125,7 @@ final class JsonReport {
         try (JsonGenerator json = COMPACT.createGenerator(bytes)) {
             json.writeStartArray();
             for (Verdict v : run) {
-                verdict(json, v, explanations.explain(v), evaluation);
+                verdict(json, v, evaluation, explanations);
             }
             json.writeEndArray();
         }
@@ -144,7 +147,7 @@ final class JsonReport {
         }
     }
 
-    private static void verdict(JsonGenerator json, Verdict v, String explanation, Evaluation evaluation) {
+    private static void verdict(JsonGenerator json, Verdict v, Evaluation evaluation, Explanations explanations) {
         json.writeStartObject();
         json.writeStringProperty("unit", v.unit().id());
         json.writeStringProperty("commitment", v.commitment().id());
@@ -164,7 +167,9 @@ final class JsonReport {
             json.writeStringProperty("baselineOrigin", v.baseline().origin().name());
         }
         json.writeStringProperty("rule", v.rule());
-        json.writeStringProperty("explanation", explanation);
+        json.writeStringProperty("explanation", explanations.explain(v));
+        // added beside the contract's explanation: the same sentence in English (issue 17)
+        json.writeStringProperty("explanationEn", explanations.explain(v, Locale.ENGLISH));
         if (v.missingUnits() != null) {
             json.writeArrayPropertyStart("missingUnits");
             for (String unit : v.missingUnits()) {
@@ -202,7 +207,7 @@ final class JsonReport {
         json.writeStringProperty("status", f.verdict().status().name());
         json.writeStringProperty("light", f.verdict().light().name());
         json.writeStringProperty("message", explanations.message(f));
-        json.writeStringProperty("messageEn", explanations.messageEn(f));
+        json.writeStringProperty("messageEn", explanations.message(f, Locale.ENGLISH));
         json.writeStringProperty("rule", f.rule());
         json.writeEndObject();
     }

@@ -214,6 +214,7 @@ class StoreCommandsTests {
         assertThat(explained.out())
                 .containsPattern("verdict: pujiang T05\\.1\\s+ON_TRACK \\(GREEN\\)")
                 .contains("说明 explanation: " + onTrack.get("explanation").asString())
+                .contains("                  " + onTrack.get("explanationEn").asString())
                 .contains("规则 rule: " + onTrack.get("rule").asString())
                 .contains("rule \"" + onTrack.get("rule").asString() + "\"")
                 .contains("@source(\"优化两批共162个“跨省通办”事项办理流程\")");
