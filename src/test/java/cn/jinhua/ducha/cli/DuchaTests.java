@@ -161,6 +161,24 @@ class DuchaTests {
     }
 
     @Test
+    void writesTheEnglishBesideTheContractsChineseWhenAskedTo() {
+        JsonNode chinese = ducha("evaluate", "samples", "--period", "2023-09", "--format", "json").json();
+        assertThat(chinese.get("verdicts")).allSatisfy(v -> assertThat(v.has("explanationEn")).isFalse());
+        assertThat(chinese.get("alerts")).allSatisfy(a -> assertThat(a.has("messageEn")).isFalse());
+
+        JsonNode both = ducha("evaluate", "samples", "--period", "2023-09", "--format", "json", "--english").json();
+        assertThat(both.get("verdicts")).hasSize(chinese.get("verdicts").size()).allSatisfy(v -> {
+            assertThat(v.get("explanationEn").asString()).isNotBlank().doesNotContainPattern("\\p{IsHan}");
+        });
+        assertThat(both.get("alerts")).isNotEmpty().allSatisfy(a ->
+                assertThat(a.get("messageEn").asString()).isNotBlank().doesNotContainPattern("\\p{IsHan}"));
+        for (int i = 0; i < both.get("verdicts").size(); i++) {
+            assertThat(both.get("verdicts").get(i).get("explanation"))
+                    .isEqualTo(chinese.get("verdicts").get(i).get("explanation"));
+        }
+    }
+
+    @Test
     void evaluatesOutsideTheRepositoryWithTheRulesItWasBuiltWith(@TempDir Path elsewhere) throws Exception {
         // a process of its own, started where there is no rules folder (the class path carries the build's rules)
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

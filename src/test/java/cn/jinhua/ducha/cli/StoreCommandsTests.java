@@ -163,7 +163,7 @@ class StoreCommandsTests {
         assertThat(second.status()).as(second.err()).isZero();
         assertThat(second.out()).containsPattern("pujiang\\s+2023-09 第 2 版 revision 2");
 
-        Run again = onStore(url, "evaluate", "--period", PERIOD, "--format", "json");
+        Run again = onStore(url, "evaluate", "--period", PERIOD, "--format", "json", "--english");
         assertThat(again.status()).as(again.err()).isZero();
         JsonNode run2 = again.json();
         assertThat(run2.get("run").longValue()).isEqualTo(2);
