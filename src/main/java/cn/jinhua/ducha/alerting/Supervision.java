@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +26,7 @@ import cn.jinhua.ducha.evaluation.Alert;
 import cn.jinhua.ducha.evaluation.AlertLevel;
 import cn.jinhua.ducha.evaluation.Explanations;
 import cn.jinhua.ducha.evaluation.Forecast;
+import cn.jinhua.ducha.evaluation.Wording;
 import cn.jinhua.ducha.rulebook.Rulebook;
 import cn.jinhua.ducha.store.AuditChain;
 import cn.jinhua.ducha.store.Judgements;
@@ -94,7 +96,7 @@ public final class Supervision {
             String key = key(a.unit().id(), commitment, a.level().name());
             raised.add(key);
             TrackedAlert t = tracked.get(key);
-            String message = explanations.message(a);
+            Text message = new Text(explanations.message(a), explanations.message(a, Locale.ENGLISH));
             List<String> responsible = responsible(a, catalogue);
             Instant deadline = a.level() == AlertLevel.RED ? now.plus(rectification) : null;
             if (t == null) {
@@ -115,7 +117,7 @@ public final class Supervision {
             String key = key(f.unit().id(), f.commitment().id(), Forecast.LEVEL);
             raised.add(key);
             TrackedAlert t = tracked.get(key);
-            String message = explanations.message(f) + " / " + explanations.messageEn(f);
+            Text message = new Text(explanations.message(f), explanations.message(f, Locale.ENGLISH));
             List<String> responsible = responsible(f.unit(), f.commitment());
             if (t == null) {
                 long id = openCase(f.unit().id(), f.commitment().id(), Forecast.LEVEL, now);
@@ -191,8 +193,10 @@ public final class Supervision {
             List<TrackedAlert> escalated = new ArrayList<>();
             for (TrackedAlert t : list(a -> (a.state() == AlertState.OPEN || a.state() == AlertState.ACKNOWLEDGED)
                     && a.deadline() != null && a.deadline().isBefore(now))) {
-                String message = "【督办升级】整改期限 %s 已过仍未解决 / overdue since %s · %s".formatted(
-                        LocalDate.ofInstant(t.deadline(), ZONE), LocalDate.ofInstant(t.deadline(), ZONE), t.message());
+                String since = LocalDate.ofInstant(t.deadline(), ZONE).toString();
+                Text message = new Text(
+                        Wording.CHINESE.format("alert.overdue", since, t.message(Locale.ROOT)),
+                        Wording.ENGLISH.format("alert.overdue", since, t.message(Locale.ENGLISH)));
                 record(t.id(), "ESCALATED", AlertState.ESCALATED, by, null, null, null, t.deadline(),
                         t.responsible(), message, true);
                 escalated.add(require(t.id()));
@@ -249,14 +253,15 @@ public final class Supervision {
     }
 
     private void record(long caseId, String event, AlertState state, String actor, String note, Long run,
-                        String period, Instant deadline, List<String> responsible, String message, boolean announce) {
+                        String period, Instant deadline, List<String> responsible, Text message, boolean announce) {
         store.jdbc().sql("""
                         insert into alert_event (case_id, event, state, at, actor, note, run_id, period, deadline,
-                                                 responsible, message)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                 responsible, message, message_en)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(caseId, event, state.name(), OffsetDateTime.ofInstant(store.now(), ZoneOffset.UTC), actor, note,
                         run, period, deadline == null ? null : OffsetDateTime.ofInstant(deadline, ZoneOffset.UTC),
-                        JSON.writeValueAsString(responsible), message)
+                        JSON.writeValueAsString(responsible), message == null ? null : message.chinese(),
+                        message == null ? null : message.english())
                 .update();
         long id = store.jdbc().sql("select max(id) from alert_event").query(Long.class).single();
         store.audit().append(AuditChain.Kind.ALERT_EVENT, Long.toString(id));
@@ -274,7 +279,11 @@ public final class Supervision {
                 rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getString("actor"), rs.getString("note"), runId,
                 rs.getString("period"), deadline == null ? null : deadline.toInstant(),
                 JSON.readValue(rs.getString("responsible"), new TypeReference<List<String>>() { }),
-                rs.getString("message"));
+                rs.getString("message"), rs.getString("message_en"));
+    }
+
+    /** An alert's message in Chinese and in English. */
+    private record Text(String chinese, String english) {
     }
 
     private static String key(String unit, String commitment, String level) {

@@ -2,6 +2,9 @@ package cn.jinhua.ducha.alerting;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+
+import cn.jinhua.ducha.evaluation.Wording;
 
 /**
  * An alert followed up until closed. Identified as in the contract by (unit, commitment, level); its state and
@@ -34,11 +37,20 @@ public record TrackedAlert(long id, String unit, String commitment, String level
         return latest().responsible();
     }
 
-    /** The latest message the alert carried. */
+    /** The latest message the alert carried, in Chinese. */
     public String message() {
+        return message(Locale.ROOT);
+    }
+
+    /**
+     * The latest message the alert carried, in the locale's language: English where the event kept it (events
+     * since V10), else Chinese.
+     */
+    public String message(Locale locale) {
         for (int i = history.size() - 1; i >= 0; i--) {
-            if (history.get(i).message() != null) {
-                return history.get(i).message();
+            AlertEvent e = history.get(i);
+            if (e.message() != null) {
+                return Wording.of(locale).isEnglish() && e.messageEn() != null ? e.messageEn() : e.message();
             }
         }
         return null;

@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -215,6 +216,7 @@ public final class Webhooks {
         data.put("deadline", alert.deadline() == null ? null : alert.deadline().toString());
         data.put("responsible", alert.responsible());
         data.put("message", alert.message());
+        data.put("messageEn", alert.message(Locale.ENGLISH));
         String text = "### 督查预警 · %s\n\n%s\n\n- 状态 state：%s（%s）\n- 责任单位 responsible：%s\n- 整改期限 deadline：%s"
                 .formatted(HEADINGS.getOrDefault(event.event(), event.event()), alert.message(), alert.state().label(),
                         event.event(), String.join("、", alert.responsible()),

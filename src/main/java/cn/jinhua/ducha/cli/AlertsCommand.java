@@ -69,6 +69,7 @@ final class AlertsCommand implements Callable<Integer> {
         node.put("level", a.level());
         node.put("state", a.state().name());
         node.put("message", a.message());
+        node.put("messageEn", a.message(java.util.Locale.ENGLISH));
         a.responsible().forEach(node.putArray("responsible")::add);
         node.put("deadline", a.deadline() == null ? null : a.deadline().toString());
         node.put("openedAt", a.openedAt().toString());

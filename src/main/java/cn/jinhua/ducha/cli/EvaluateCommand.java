@@ -52,6 +52,10 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "输出格式 / output: table (default) or json")
     Format format;
 
+    @Option(names = "--english", description = "JSON 中另附英文说明 / with json: each explanation and alert message "
+            + "in English too (explanationEn, messageEn), beside the contract's Chinese")
+    boolean english;
+
     @Override
     public Integer call() {
         YearMonth judged = period(period);
@@ -100,7 +104,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (format == Format.json) {
             // buffered: standard output flushes on every write, and a national month is tens of megabytes
             BufferedOutputStream out = new BufferedOutputStream(ducha.out, 1 << 16);
-            JsonReport.evaluation(evaluation, explanations, run, out);
+            JsonReport.evaluation(evaluation, explanations, run, english, out);
             ducha.out.println();
         } else {
             new TableReport(rulebook.catalogue(), explanations, Ducha.colour()).print(evaluation, ducha.out);

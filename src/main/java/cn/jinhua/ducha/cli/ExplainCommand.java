@@ -44,6 +44,9 @@ final class ExplainCommand implements Callable<Integer> {
             ducha.out.printf("结论 verdict: %s %s  %s (%s)  值 value %s  目标 target %s  序时进度 expected %s%n",
                     v.unit(), v.commitment(), v.status(), v.light(), v.value(), v.target(), v.expected());
             ducha.out.println("说明 explanation: " + v.explanation());
+            if (v.explanationEn() != null) {
+                ducha.out.println("                  " + v.explanationEn());
+            }
             ducha.out.println();
             ducha.out.println("规则 rule: " + v.rule());
             ducha.out.println(runs.ruleText(r.ruleset(), v.rule()).map(t -> t.indent(2))

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.IntStream;
 
 import cn.jinhua.ducha.evaluation.Alert;
@@ -48,9 +49,13 @@ final class JsonReport {
      * Writes the evaluation to {@code out} as a stream, never as a tree in memory (a national month is hundreds of
      * thousands of verdicts), the verdicts in runs written on every core. {@code out} is flushed, not closed.
      *
-     * @param run the stored run's id, or null when nothing was recorded
+     * @param run     the stored run's id, or null when nothing was recorded
+     * @param english whether each verdict's explanation and each alert's message is written in English too
+     *                ({@code explanationEn}, {@code messageEn}): the contract's are Chinese, and a national month's
+     *                JSON would be half as large again
      */
-    static void evaluation(Evaluation evaluation, Explanations explanations, Long run, OutputStream out) {
+    static void evaluation(Evaluation evaluation, Explanations explanations, Long run, boolean english,
+                           OutputStream out) {
         try (JsonGenerator json = COMPACT.createGenerator(new NotClosing(out))) {
             json.writeStartObject();
             json.writeStringProperty("period", evaluation.period().toString());
@@ -66,7 +71,8 @@ final class JsonReport {
             int runs = (verdicts.size() + VERDICTS_PER_RUN - 1) / VERDICTS_PER_RUN;
             IntStream.range(0, runs).parallel()
                     .mapToObj(r -> verdicts(verdicts.subList(r * VERDICTS_PER_RUN,
-                            Math.min(verdicts.size(), (r + 1) * VERDICTS_PER_RUN)), evaluation, explanations, r > 0))
+                            Math.min(verdicts.size(), (r + 1) * VERDICTS_PER_RUN)), evaluation, explanations, english,
+                            r > 0))
                     .forEachOrdered(bytes -> write(out, bytes));
             json.writeEndArray();
             json.writeArrayPropertyStart("alerts");
@@ -76,6 +82,10 @@ final class JsonReport {
                 json.writeStringProperty("commitment", a.commitment() == null ? null : a.commitment().id());
                 json.writeStringProperty("level", a.level().name());
                 json.writeStringProperty("message", explanations.message(a));
+                // added beside the contract's message: the same sentence in English (issue 17)
+                if (english) {
+                    json.writeStringProperty("messageEn", explanations.message(a, Locale.ENGLISH));
+                }
                 if (a.escalated()) {
                     json.writeBooleanProperty("escalated", true);
                 }
@@ -117,12 +127,12 @@ final class JsonReport {
      * after another): exactly the bytes one generator would have written for them.
      */
     private static byte[] verdicts(List<Verdict> run, Evaluation evaluation, Explanations explanations,
-                                   boolean after) {
+                                   boolean english, boolean after) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(run.size() * 512);
         try (JsonGenerator json = COMPACT.createGenerator(bytes)) {
             json.writeStartArray();
             for (Verdict v : run) {
-                verdict(json, v, explanations.explain(v), evaluation);
+                verdict(json, v, evaluation, explanations, english);
             }
             json.writeEndArray();
         }
@@ -144,7 +154,8 @@ final class JsonReport {
         }
     }
 
-    private static void verdict(JsonGenerator json, Verdict v, String explanation, Evaluation evaluation) {
+    private static void verdict(JsonGenerator json, Verdict v, Evaluation evaluation, Explanations explanations,
+                                boolean english) {
         json.writeStartObject();
         json.writeStringProperty("unit", v.unit().id());
         json.writeStringProperty("commitment", v.commitment().id());
@@ -164,7 +175,11 @@ final class JsonReport {
             json.writeStringProperty("baselineOrigin", v.baseline().origin().name());
         }
         json.writeStringProperty("rule", v.rule());
-        json.writeStringProperty("explanation", explanation);
+        json.writeStringProperty("explanation", explanations.explain(v));
+        // added beside the contract's explanation: the same sentence in English (issue 17)
+        if (english) {
+            json.writeStringProperty("explanationEn", explanations.explain(v, Locale.ENGLISH));
+        }
         if (v.missingUnits() != null) {
             json.writeArrayPropertyStart("missingUnits");
             for (String unit : v.missingUnits()) {
@@ -202,7 +217,7 @@ final class JsonReport {
         json.writeStringProperty("status", f.verdict().status().name());
         json.writeStringProperty("light", f.verdict().light().name());
         json.writeStringProperty("message", explanations.message(f));
-        json.writeStringProperty("messageEn", explanations.messageEn(f));
+        json.writeStringProperty("messageEn", explanations.message(f, Locale.ENGLISH));
         json.writeStringProperty("rule", f.rule());
         json.writeEndObject();
     }

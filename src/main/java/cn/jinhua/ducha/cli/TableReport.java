@@ -85,7 +85,7 @@ final class TableReport {
                     evaluation.forecasts().size());
             for (Forecast f : evaluation.forecasts()) {
                 out.println("  " + explanations.message(f));
-                out.println("    " + explanations.messageEn(f));
+                out.println("    " + explanations.message(f, java.util.Locale.ENGLISH));
             }
         }
         if (!evaluation.waivers().isEmpty()) {

@@ -34,6 +34,9 @@ public final class AuditChain {
 
     static final String GENESIS = "0".repeat(64);
 
+    /** Columns added after the chain began (V10's English texts), hashed only when set. */
+    private static final List<String> LATER_COLUMNS = List.of("explanation_en", "message_en");
+
     private final Store store;
 
     AuditChain(Store store) {
@@ -182,9 +185,9 @@ public final class AuditChain {
             case RUN -> run(Long.parseLong(ref));
             case ALERT_EVENT -> one("""
                     select e.id, e.case_id, c.unit, c.commitment_key, c.level, c.opened_at, e.event, e.state, e.at,
-                           e.actor, e.note, e.run_id, e.period, e.deadline, e.responsible, e.message
+                           e.actor, e.note, e.run_id, e.period, e.deadline, e.responsible, e.message, e.message_en
                     from alert_event e join alert_case c on c.id = e.case_id where e.id = ?""",
-                    Long.parseLong(ref), AuditChain::columns);
+                    Long.parseLong(ref), AuditChain::columnsSet);
             case WAIVER -> one("""
                     select id, unit, commitment, from_period, to_period, reason, expires_on, granted_by, granted_at
                     from waiver where id = ?""", Long.parseLong(ref), AuditChain::columns);
@@ -212,9 +215,9 @@ public final class AuditChain {
         // explicit columns: a column added later must not change what earlier entries hashed
         m.put("verdicts", rows("""
                 select run_id, seq, unit, commitment, status, light, value_json, target, expected, rule, explanation,
-                       missing_units, trace from verdict where run_id = ? order by seq""", id));
+                       missing_units, trace, explanation_en from verdict where run_id = ? order by seq""", id));
         m.put("alerts", rows("""
-                select run_id, seq, unit, commitment, level, message, escalated, missing, rule, trace
+                select run_id, seq, unit, commitment, level, message, escalated, missing, rule, trace, message_en
                 from alert where run_id = ? order by seq""", id));
         List<Map<String, Object>> waived = rows("select run_id, seq, reason from verdict_waiver where run_id = ? "
                 + "order by seq", id);
@@ -225,7 +228,21 @@ public final class AuditChain {
     }
 
     private List<Map<String, Object>> rows(String sql, long runId) {
-        return store.jdbc().sql(sql).param(runId).query(AuditChain::columns).list();
+        return store.jdbc().sql(sql).param(runId).query(AuditChain::columnsSet).list();
+    }
+
+    /**
+     * As {@link #columns}, leaving out the columns added later that are null (the English texts of V10), so that
+     * entries written before them hash as they did.
+     */
+    private static Map<String, Object> columnsSet(ResultSet rs, int n) throws SQLException {
+        Map<String, Object> row = columns(rs, n);
+        for (String later : LATER_COLUMNS) {
+            if (row.containsKey(later) && row.get(later) == null) {
+                row.remove(later);
+            }
+        }
+        return row;
     }
 
     /** Every column of a row by its lower-case name, as text (times as UTC instants), for hashing. */

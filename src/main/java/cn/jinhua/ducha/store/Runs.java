@@ -9,6 +9,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -17,6 +18,7 @@ import cn.jinhua.ducha.evaluation.Alert;
 import cn.jinhua.ducha.evaluation.Evaluation;
 import cn.jinhua.ducha.evaluation.Explanations;
 import cn.jinhua.ducha.evaluation.Verdict;
+import cn.jinhua.ducha.evaluation.Wording;
 import cn.jinhua.ducha.rulebook.Rulebook;
 import tools.jackson.core.type.TypeReference;
 
@@ -39,12 +41,22 @@ public final class Runs {
     /** A verdict as stored: its position in the run, the contract's fields as text, the trace as JSON. */
     public record StoredVerdict(int seq, String unit, String commitment, String status, String light, String value,
                                 String target, String expected, String rule, String explanation,
-                                String missingUnits, String trace, String baseline) {
+                                String missingUnits, String trace, String baseline, String explanationEn) {
+
+        /** The explanation in the locale's language: English where it was stored (runs since V10), else Chinese. */
+        public String explanation(Locale locale) {
+            return Wording.of(locale).isEnglish() && explanationEn != null ? explanationEn : explanation;
+        }
     }
 
     /** An alert as stored, with its position in the run. */
     public record StoredAlert(int seq, String unit, String commitment, String level, String message, boolean escalated,
-                              String missing, String rule) {
+                              String missing, String rule, String messageEn) {
+
+        /** The message in the locale's language: English where it was stored (runs since V10), else Chinese. */
+        public String message(Locale locale) {
+            return Wording.of(locale).isEnglish() && messageEn != null ? messageEn : message;
+        }
     }
 
     /**
@@ -75,27 +87,29 @@ public final class Runs {
                         .params(id, position, w.reason()).update());
                 store.jdbc().sql("""
                                 insert into verdict (run_id, seq, unit, commitment, status, light, value_json, target,
-                                                     expected, rule, explanation, missing_units, trace, baseline)
-                                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                     expected, rule, explanation, missing_units, trace, baseline,
+                                                     explanation_en)
+                                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                         .params(id, ++seq, v.unit().id(), v.commitment().id(), v.status().name(),
                                 v.light() == null ? null : v.light().name(), Canonical.value(v.value()),
                                 plain(v.target()), plain(v.expected()), v.rule(), explanations.explain(v),
                                 v.missingUnits() == null ? null : Canonical.json(v.missingUnits()),
                                 Canonical.json(evaluation.trace(v)),
-                                v.baseline() == null ? null : plain(v.baseline().value()))
+                                v.baseline() == null ? null : plain(v.baseline().value()),
+                                explanations.explain(v, Locale.ENGLISH))
                         .update();
             }
             seq = 0;
             for (Alert a : evaluation.alerts()) {
                 store.jdbc().sql("""
                                 insert into alert (run_id, seq, unit, commitment, level, message, escalated, missing,
-                                                   rule, trace)
-                                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                   rule, trace, message_en)
+                                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                         .params(id, ++seq, a.unit().id(), a.commitment() == null ? null : a.commitment().id(),
                                 a.level().name(), explanations.message(a), a.escalated(),
                                 a.missing().isEmpty() ? null
                                         : Canonical.json(a.missing().stream().map(c -> c.id()).toList()),
-                                a.rule(), Canonical.json(evaluation.trace(a)))
+                                a.rule(), Canonical.json(evaluation.trace(a)), explanations.message(a, Locale.ENGLISH))
                         .update();
             }
             store.audit().append(AuditChain.Kind.RUN, Long.toString(id));
@@ -191,7 +205,8 @@ public final class Runs {
                         rs.getString("commitment"),
                         rs.getString("status"), rs.getString("light"), rs.getString("value_json"), rs.getString("target"),
                         rs.getString("expected"), rs.getString("rule"), rs.getString("explanation"),
-                        rs.getString("missing_units"), rs.getString("trace"), rs.getString("baseline")))
+                        rs.getString("missing_units"), rs.getString("trace"), rs.getString("baseline"),
+                        rs.getString("explanation_en")))
                 .list();
     }
 
@@ -202,7 +217,7 @@ public final class Runs {
     public List<StoredVerdict> verdictsOf(long runId, String unit) {
         return store.jdbc().sql("""
                         select seq, unit, commitment, status, light, value_json, target, expected, rule, explanation,
-                               missing_units, baseline
+                               missing_units, baseline, explanation_en
                         from verdict
                         where run_id = :run and (cast(:unit as varchar(40)) is null or unit = :unit)
                         order by seq""")
@@ -211,7 +226,7 @@ public final class Runs {
                         rs.getString("commitment"), rs.getString("status"), rs.getString("light"),
                         rs.getString("value_json"), rs.getString("target"), rs.getString("expected"),
                         rs.getString("rule"), rs.getString("explanation"), rs.getString("missing_units"), null,
-                        rs.getString("baseline")))
+                        rs.getString("baseline"), rs.getString("explanation_en")))
                 .list();
     }
 
@@ -219,7 +234,7 @@ public final class Runs {
         return store.jdbc().sql("select * from alert where run_id = ? order by seq").param(runId)
                 .query((rs, n) -> new StoredAlert(rs.getInt("seq"), rs.getString("unit"), rs.getString("commitment"),
                         rs.getString("level"), rs.getString("message"), rs.getBoolean("escalated"),
-                        rs.getString("missing"), rs.getString("rule")))
+                        rs.getString("missing"), rs.getString("rule"), rs.getString("message_en")))
                 .list();
     }
 

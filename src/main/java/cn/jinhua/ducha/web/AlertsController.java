@@ -3,6 +3,7 @@ package cn.jinhua.ducha.web;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import cn.jinhua.ducha.alerting.AlertEvent;
 import cn.jinhua.ducha.alerting.AlertState;
@@ -40,14 +41,19 @@ class AlertsController {
         this.actions = actions;
     }
 
-    /** A followed-up alert: its state with a Chinese label, deadline, responsible units and whole history. */
+    /**
+     * A followed-up alert: its state with a Chinese label, deadline, responsible units and whole history; its
+     * message in Chinese and, where it was kept (alerts raised since V10), in English.
+     */
     record AlertCase(long id, String unit, String commitment, String level, String state, String stateLabel,
                      String period, String message, Instant openedAt, Instant deadline, List<String> responsible,
-                     List<AlertEvent> history) {
+                     List<AlertEvent> history, String messageEn) {
 
         static AlertCase of(TrackedAlert t) {
+            String en = t.message(Locale.ENGLISH);
             return new AlertCase(t.id(), t.unit(), t.commitment(), t.level(), t.state().name(), t.state().label(),
-                    t.period(), t.message(), t.openedAt(), t.deadline(), t.responsible(), t.history());
+                    t.period(), t.message(), t.openedAt(), t.deadline(), t.responsible(), t.history(),
+                    en == null || en.equals(t.message()) ? null : en);
         }
     }
 

@@ -58,12 +58,13 @@ class EvaluationsController {
     /** A verdict with the contract's fields; {@code id} is "run-position". */
     record VerdictView(String id, long run, String period, String unit, String commitment, Integer task,
                        String status, String light, JsonNode value, String target, String expected, String baseline,
-                       String rule, String explanation, JsonNode missingUnits, Boolean waived, String waiver) {
+                       String rule, String explanation, JsonNode missingUnits, Boolean waived, String waiver,
+                       String explanationEn) {
     }
 
     /** An alert as the run raised it (the followed-up alert is at /api/alerts). */
     record AlertView(String unit, String commitment, String level, String message, boolean escalated,
-                     JsonNode missing, String rule) {
+                     JsonNode missing, String rule, String messageEn) {
     }
 
     /** Why a verdict is what it is: the verdict, the seed's words, the rule's text, and the facts it matched. */
@@ -158,7 +159,7 @@ class EvaluationsController {
         }
         List<AlertView> alerts = store.runs().alerts(r.id()).stream().filter(a -> viewer.reads(a.unit()))
                 .map(a -> new AlertView(a.unit(), a.commitment(), a.level(), a.message(), a.escalated(),
-                        a.missing() == null ? null : json.readTree(a.missing()), a.rule()))
+                        a.missing() == null ? null : json.readTree(a.missing()), a.rule(), a.messageEn()))
                 .toList();
         return new RunView(r.id(), r.period().toString(), r.ruleset(), r.startedBy(), r.recordedAt(), counts,
                 verdicts(r, viewer), alerts);
@@ -189,7 +190,7 @@ class EvaluationsController {
                 v.status(), v.light(), v.value() == null ? null : json.readTree(v.value()), v.target(),
                 v.expected(), v.baseline(), v.rule(), v.explanation(),
                 v.missingUnits() == null ? null : json.readTree(v.missingUnits()),
-                waiver == null ? null : Boolean.TRUE, waiver);
+                waiver == null ? null : Boolean.TRUE, waiver, v.explanationEn());
     }
 
     private Runs.Run require(long id) {

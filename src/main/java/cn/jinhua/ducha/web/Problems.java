@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -23,15 +24,17 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every error as RFC 9457 problem+json, with its title in the language of {@code Accept-Language} (Chinese unless
- * English comes first) and details in Chinese and English. Errors raised outside MVC (security, the servlet
- * container) are written by {@link #write} and {@link ProblemErrorController} in the same shape.
+ * Every error of the API as RFC 9457 problem+json, with its title in the language the request asks for
+ * ({@link Languages}: Chinese unless English is picked or comes first) and details in Chinese and English. Errors
+ * raised outside MVC (security, the servlet container) are written by {@link #write} and
+ * {@link ProblemErrorController} in the same shape. Errors on other paths are the dashboard's ({@link ErrorPage}).
  */
 @RestControllerAdvice
 class Problems extends ResponseEntityExceptionHandler {
@@ -39,36 +42,22 @@ class Problems extends ResponseEntityExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
 
     private final JsonMapper json;
+    private final MessageSource messages;
+    private final LocaleResolver languages;
 
-    Problems(JsonMapper json) {
+    Problems(JsonMapper json, MessageSource messages, LocaleResolver languages) {
         this.json = json;
+        this.messages = messages;
+        this.languages = languages;
     }
 
-    /** The language a request asks for: English when its first known language is English, Chinese otherwise. */
-    static Locale language(HttpServletRequest request) {
-        String header = request == null ? null : request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
-        if (header != null) {
-            try {
-                for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
-                    if (range.getRange().startsWith("en")) {
-                        return Locale.ENGLISH;
-                    }
-                    if (range.getRange().startsWith("zh")) {
-                        return Locale.CHINESE;
-                    }
-                }
-            } catch (IllegalArgumentException ignored) {
-                // A malformed header asks for nothing: the default language.
-            }
-        }
-        return Locale.CHINESE;
-    }
-
-    static ProblemDetail problem(HttpStatusCode status, ProblemType type, String detail,
-                                 List<ApiProblem.FieldError> errors, HttpServletRequest request) {
+    /** A problem with its title in the language the request asks for (Languages), details as given. */
+    ProblemDetail problem(HttpStatusCode status, ProblemType type, String detail,
+                          List<ApiProblem.FieldError> errors, HttpServletRequest request) {
         ProblemDetail body = ProblemDetail.forStatus(status);
         body.setType(type.uri());
-        body.setTitle(type.title(language(request)));
+        Locale locale = request == null ? Languages.CHINESE : languages.resolveLocale(request);
+        body.setTitle(messages.getMessage(type.titleKey(), null, locale));
         body.setDetail(detail);
         if (request != null) {
             body.setInstance(java.net.URI.create(request.getRequestURI()));
@@ -94,21 +83,33 @@ class Problems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({IllegalArgumentException.class, CatalogueException.class})
-    ResponseEntity<ProblemDetail> badArgument(RuntimeException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> badArgument(RuntimeException e, HttpServletRequest request,
+                                              HttpServletResponse response) throws IOException {
+        if (page(request, response, HttpStatus.BAD_REQUEST)) {
+            return null;
+        }
         return respond(HttpStatus.BAD_REQUEST,
                 problem(HttpStatus.BAD_REQUEST, ProblemType.BAD_REQUEST, e.getMessage(), List.of(), request));
     }
 
     /** The store refuses a change the current state does not allow (closing a closed alert, say). */
     @ExceptionHandler(StoreException.class)
-    ResponseEntity<ProblemDetail> conflict(StoreException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> conflict(StoreException e, HttpServletRequest request,
+                                           HttpServletResponse response) throws IOException {
+        if (page(request, response, HttpStatus.CONFLICT)) {
+            return null;
+        }
         return respond(HttpStatus.CONFLICT,
                 problem(HttpStatus.CONFLICT, ProblemType.CONFLICT, e.getMessage(), List.of(), request));
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         LOG.error("未预料的错误 / unexpected error at {}", request.getRequestURI(), e);
+        if (page(request, response, HttpStatus.INTERNAL_SERVER_ERROR)) {
+            return null;
+        }
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, problem(HttpStatus.INTERNAL_SERVER_ERROR,
                 ProblemType.INTERNAL, ProblemType.INTERNAL.says(), List.of(), request));
     }
@@ -119,6 +120,9 @@ class Problems extends ResponseEntityExceptionHandler {
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
         HttpServletRequest servlet = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
+        if (passedToPage(request, HttpStatus.BAD_REQUEST)) {
+            return null;
+        }
         List<ApiProblem.FieldError> errors = new ArrayList<>();
         String detail = "请求体不是所要求的 JSON / the body is not the JSON asked for";
         if (e.getCause() instanceof tools.jackson.core.exc.StreamReadException syntax
@@ -155,6 +159,9 @@ class Problems extends ResponseEntityExceptionHandler {
                                                                           HttpHeaders headers, HttpStatusCode status,
                                                                           WebRequest request) {
         HttpServletRequest servlet = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
+        if (passedToPage(request, HttpStatus.CONTENT_TOO_LARGE)) {
+            return null;
+        }
         String message = "上传内容超过上限 %d 字节 / the upload is over the limit of %d bytes"
                 .formatted(cn.jinhua.ducha.factsheet.SheetReader.MAX_BYTES,
                         cn.jinhua.ducha.factsheet.SheetReader.MAX_BYTES);
@@ -168,6 +175,9 @@ class Problems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
         HttpServletRequest servlet = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
+        if (passedToPage(request, status)) {
+            return null;
+        }
         String detail = body instanceof ProblemDetail p && p.getDetail() != null ? p.getDetail() : e.getMessage();
         ProblemType type = ProblemType.of(status.value());
         HttpHeaders merged = new HttpHeaders();
@@ -175,6 +185,35 @@ class Problems extends ResponseEntityExceptionHandler {
         merged.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         String says = type.says() == null ? detail : type.says() + ": " + detail;
         return new ResponseEntity<>(problem(status, type, says, List.of(), servlet), merged, status);
+    }
+
+    /**
+     * Errors on a path that is not the API's (a page that does not exist, a form sent with the wrong method) are the
+     * dashboard's: the status goes to the container, whose /error answers with the error page (ErrorPage), never
+     * with problem+json. Errors inside the dashboard's controllers are answered by the dashboard itself.
+     *
+     * @return whether the error was passed on (and there is nothing more to answer)
+     */
+    private static boolean page(HttpServletRequest request, HttpServletResponse response, HttpStatusCode status)
+            throws IOException {
+        if (request == null || response == null || Languages.isApi(request.getRequestURI())
+                || response.isCommitted()) {
+            return false;
+        }
+        response.sendError(status.value());
+        return true;
+    }
+
+    /** {@link #page} for Spring's own exceptions, which come with a WebRequest. */
+    private static boolean passedToPage(WebRequest request, HttpStatusCode status) {
+        NativeWebRequest web = (NativeWebRequest) request;
+        try {
+            return page(web.getNativeRequest(HttpServletRequest.class),
+                    web.getNativeResponse(HttpServletResponse.class), status);
+        } catch (IOException unsent) {
+            // the client has gone: there is no one left to answer
+            return true;
+        }
     }
 
     private static ResponseEntity<ProblemDetail> respond(HttpStatus status, ProblemDetail body) {

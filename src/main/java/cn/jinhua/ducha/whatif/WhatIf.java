@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -269,12 +270,14 @@ public final class WhatIf {
             return null;
         }
         return new Side(v.status().name(), v.light() == null ? null : v.light().name(),
-                v.light() == null ? null : v.light().label(), v.value(), v.expected(), explanations.explain(v));
+                v.light() == null ? null : v.light().label(), v.value(), v.expected(), explanations.explain(v),
+                explanations.explain(v, Locale.ENGLISH));
     }
 
     private static AlertChange alertChange(String change, Alert a, Explanations explanations) {
         return new AlertChange(change, a.unit().id(), a.commitment() == null ? null : a.commitment().id(),
-                a.level().name(), a.escalated(), explanations.message(a));
+                a.level().name(), a.escalated(), explanations.message(a),
+                explanations.message(a, Locale.ENGLISH));
     }
 
     /**
@@ -311,9 +314,12 @@ public final class WhatIf {
     public record Change(String unit, String unitName, String commitment, Integer task, Side before, Side after) {
     }
 
-    /** One side of a change: the verdict's status, light (and its Chinese label), value, expected value and why. */
+    /**
+     * One side of a change: the verdict's status, light (and its Chinese label), value, expected value and why, in
+     * Chinese and in English.
+     */
     public record Side(String status, String light, String lightLabel, Object value, BigDecimal expected,
-                       String explanation) {
+                       String explanation, String explanationEn) {
     }
 
     /** A local unit's overall rank and score (null: nothing judged) as judged now and as they would be. */
@@ -323,7 +329,7 @@ public final class WhatIf {
 
     /** An alert the hypothesis would raise or clear, with its message as raised (or as it stands, if cleared). */
     public record AlertChange(String change, String unit, String commitment, String level, boolean escalated,
-                              String message) {
+                              String message, String messageEn) {
         public static final String RAISED = "RAISED";
         public static final String CLEARED = "CLEARED";
     }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -242,8 +243,10 @@ class SupervisionTests {
             assertThat(forecast.deadline()).as("nothing is late yet: no rectification deadline").isNull();
             assertThat(forecast.responsible()).containsExactly("浦江县", "市政管办(放管服办)");
             assertThat(forecast.period()).isEqualTo("2023-09");
-            assertThat(forecast.message()).contains("【提前预警】浦江县 2023-09", "预计年底", "达 92 项", "差 8 项",
-                    "at the last three months' pace");
+            assertThat(forecast.message()).contains("【提前预警】浦江县 2023-09", "预计年底", "达 92 项", "差 8 项");
+            assertThat(forecast.message(Locale.ENGLISH)).as("kept in English beside the Chinese")
+                    .startsWith("[forecast] Pujiang 2023-09").contains("at the pace of the last three months",
+                            "it reaches 92 items", "short by 8 items");
             assertThat(alert(supervision, "pujiang", "T06.2", "YELLOW")).as("the contract's alert is its own case")
                     .isPresent();
             assertThat(store.runs().alerts(first.run())).as("the run's alerts are the contract's alone")

@@ -161,6 +161,24 @@ class DuchaTests {
     }
 
     @Test
+    void writesTheEnglishBesideTheContractsChineseWhenAskedTo() {
+        JsonNode chinese = ducha("evaluate", "samples", "--period", "2023-09", "--format", "json").json();
+        assertThat(chinese.get("verdicts")).allSatisfy(v -> assertThat(v.has("explanationEn")).isFalse());
+        assertThat(chinese.get("alerts")).allSatisfy(a -> assertThat(a.has("messageEn")).isFalse());
+
+        JsonNode both = ducha("evaluate", "samples", "--period", "2023-09", "--format", "json", "--english").json();
+        assertThat(both.get("verdicts")).hasSize(chinese.get("verdicts").size()).allSatisfy(v -> {
+            assertThat(v.get("explanationEn").asString()).isNotBlank().doesNotContainPattern("\\p{IsHan}");
+        });
+        assertThat(both.get("alerts")).isNotEmpty().allSatisfy(a ->
+                assertThat(a.get("messageEn").asString()).isNotBlank().doesNotContainPattern("\\p{IsHan}"));
+        for (int i = 0; i < both.get("verdicts").size(); i++) {
+            assertThat(both.get("verdicts").get(i).get("explanation"))
+                    .isEqualTo(chinese.get("verdicts").get(i).get("explanation"));
+        }
+    }
+
+    @Test
     void evaluatesOutsideTheRepositoryWithTheRulesItWasBuiltWith(@TempDir Path elsewhere) throws Exception {
         // a process of its own, started where there is no rules folder (the class path carries the build's rules)
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -223,13 +241,14 @@ class DuchaTests {
         assertThat(pujiang.get("status").asString()).isEqualTo("AT_RISK");
         assertThat(pujiang.get("message").asString()).startsWith("【提前预警】浦江县 2023-09").contains("按近三个月进度",
                 "预计年底（推定时限 2023-12）达 92 项", "差 8 项");
-        assertThat(pujiang.get("messageEn").asString()).contains("at the last three months' pace", "92 by 2023-12",
-                "8 short of the target 100");
+        assertThat(pujiang.get("messageEn").asString()).contains("at the pace of the last three months",
+                "by the year end (inferred deadline 2023-12) it reaches 92 items", "below the target 100 items",
+                "short by 8 items");
         assertThat(pujiang.get("rule").asString()).startsWith("提前预警");
 
         Run table = ducha("evaluate", "samples", "--period", "2023-09", "--rules", RULES);
         assertThat(table.out()).contains("提前预警 forecasts (5)", "【提前预警】浦江县 2023-09",
-                "[forecast] pujiang 2023-09 T06.2");
+                "[forecast] Pujiang 2023-09");
     }
 
     @Test

@@ -163,7 +163,7 @@ class StoreCommandsTests {
         assertThat(second.status()).as(second.err()).isZero();
         assertThat(second.out()).containsPattern("pujiang\\s+2023-09 第 2 版 revision 2");
 
-        Run again = onStore(url, "evaluate", "--period", PERIOD, "--format", "json");
+        Run again = onStore(url, "evaluate", "--period", PERIOD, "--format", "json", "--english");
         assertThat(again.status()).as(again.err()).isZero();
         JsonNode run2 = again.json();
         assertThat(run2.get("run").longValue()).isEqualTo(2);
@@ -214,6 +214,7 @@ class StoreCommandsTests {
         assertThat(explained.out())
                 .containsPattern("verdict: pujiang T05\\.1\\s+ON_TRACK \\(GREEN\\)")
                 .contains("说明 explanation: " + onTrack.get("explanation").asString())
+                .contains("                  " + onTrack.get("explanationEn").asString())
                 .contains("规则 rule: " + onTrack.get("rule").asString())
                 .contains("rule \"" + onTrack.get("rule").asString() + "\"")
                 .contains("@source(\"优化两批共162个“跨省通办”事项办理流程\")");

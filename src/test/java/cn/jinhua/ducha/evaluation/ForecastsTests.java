@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Locale;
 
 import cn.jinhua.ducha.factsheet.SheetBatch;
 import cn.jinhua.ducha.factsheet.SheetReader;
@@ -57,7 +58,10 @@ class ForecastsTests {
         Explanations words = new Explanations(Judge.rulebook().catalogue());
         assertThat(words.message(f)).startsWith("【提前预警】义乌市 2023-09").contains("按近三个月进度", "预计年底",
                 "达 150 项", "差 12 项", "滞后（黄灯）");
-        assertThat(words.messageEn(f)).contains("at the last three months' pace", "150 by 2023-12", "12 short");
+        assertThat(words.message(f, Locale.ENGLISH)).startsWith("[forecast] Yiwu 2023-09").contains(
+                "at the pace of the last three months",
+                "by the year end (inferred deadline 2023-12) it reaches 150 items",
+                "short by 12 items", "at risk (yellow) now");
     }
 
     @Test

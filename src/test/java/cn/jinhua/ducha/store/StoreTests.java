@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 
 import cn.jinhua.ducha.evaluation.Evaluation;
 import cn.jinhua.ducha.evaluation.Evaluator;
@@ -202,6 +203,41 @@ class StoreTests {
             AuditChain.Verification broken = store.verify();
             assertThat(broken.intact()).isFalse();
             assertThat(broken.problem()).contains("audit entry 2 (SUBMISSION 2)").contains("altered");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void keepsTheEnglishOfAnExplanationUnderTheChain(TestDatabases.Database database) throws Exception {
+        String url = database.create(dir);
+        String text = """
+                {"unit": "yiwu", "period": "2023-09", "facts": {"digital.one_network_rate_pct": 85}}""";
+        try (Store store = Store.open(url, null, null, CLOCK)) {
+            var stored = store.submissions().add(sheet(text), text.getBytes(StandardCharsets.UTF_8), "tester");
+            Evaluation evaluation = new Evaluator(rulebook).evaluate(new SheetBatch(List.of(sheet(text)), List.of()),
+                    YearMonth.of(2023, 9));
+            long run = store.runs().record(evaluation, rulebook, List.of(stored.id()), "tester",
+                    new Explanations(rulebook.catalogue()));
+            Runs.StoredVerdict missed = store.runs().verdicts(run).stream()
+                    .filter(v -> v.unit().equals("yiwu") && v.commitment().equals("T09.2")).findFirst().orElseThrow();
+            assertThat(missed.explanation()).startsWith("义乌市 2023-09 一网通办率 85% 低于 90%");
+            assertThat(missed.explanation(Locale.ENGLISH)).isEqualTo(missed.explanationEn())
+                    .startsWith("Yiwu 2023-09: one-network service rate 85%, below 90%");
+            assertThat(store.runs().alerts(run)).isNotEmpty().allSatisfy(a -> assertThat(a.messageEn()).isNotBlank());
+            assertThat(store.verify().intact()).isTrue();
+        }
+        try (Connection c = TestDatabases.connect(url); Statement s = c.createStatement()) {
+            TestDatabases.disableAppendOnly(url, s, "verdict");
+            s.executeUpdate("update verdict set explanation_en = null where unit = 'yiwu' and commitment = 'T09.2'");
+        }
+        try (Store store = Store.open(url, null, null, CLOCK)) {
+            Runs.StoredVerdict missed = store.runs().verdicts(store.runs().list().get(0).id()).stream()
+                    .filter(v -> v.unit().equals("yiwu") && v.commitment().equals("T09.2")).findFirst().orElseThrow();
+            assertThat(missed.explanation(Locale.ENGLISH)).as("without English, the Chinese")
+                    .isEqualTo(missed.explanation());
+            AuditChain.Verification broken = store.verify();
+            assertThat(broken.intact()).as("the English was hashed with the run").isFalse();
+            assertThat(broken.problem()).contains("RUN");
         }
     }
 }

@@ -227,8 +227,13 @@ final class TestServer {
     }
 
     HttpResponse<String> send(HttpRequest request) {
+        return send(http, request);
+    }
+
+    /** Sends with a client of the test's own (a browser's cookies, say). */
+    static HttpResponse<String> send(HttpClient client, HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -103,7 +104,8 @@ class Board {
         }
         List<Runs.StoredVerdict> slim = store.runs().verdicts(run).stream()
                 .map(v -> new Runs.StoredVerdict(v.seq(), v.unit(), v.commitment(), v.status(), v.light(), v.value(),
-                        v.target(), v.expected(), v.rule(), v.explanation(), v.missingUnits(), null, v.baseline()))
+                        v.target(), v.expected(), v.rule(), v.explanation(), v.missingUnits(), null, v.baseline(),
+                        v.explanationEn()))
                 .toList();
         verdicts.put(run, slim);
         return slim;
@@ -157,7 +159,17 @@ class Board {
 
     /** One month of a commitment for one unit: the stored verdict's fields, as numbers where they are numbers. */
     record Point(YearMonth period, long run, int seq, String status, String light, String value, BigDecimal number,
-                 String target, String expected, String explanation) {
+                 String target, String expected, Runs.StoredVerdict verdict) {
+
+        /** The explanation in Chinese. */
+        public String explanation() {
+            return verdict.explanation();
+        }
+
+        /** The explanation in the page's language. */
+        public String explanation(Locale locale) {
+            return verdict.explanation(locale);
+        }
     }
 
     /** The history of a commitment for a unit over the periods judged, oldest first (latest run of each). */
@@ -166,8 +178,7 @@ class Board {
         latestRuns().values().stream().sorted((a, b) -> a.period().compareTo(b.period())).forEach(run -> verdicts(
                 run.id()).stream().filter(v -> v.unit().equals(unit) && v.commitment().equals(commitment))
                 .findFirst().ifPresent(v -> points.add(new Point(run.period(), run.id(), v.seq(), v.status(),
-                        v.light(), Words.value(v.value()), number(v.value()), v.target(), v.expected(),
-                        v.explanation()))));
+                        v.light(), Words.value(v.value()), number(v.value()), v.target(), v.expected(), v))));
         return points;
     }
 

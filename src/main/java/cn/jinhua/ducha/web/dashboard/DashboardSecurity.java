@@ -1,36 +1,24 @@
 package cn.jinhua.ducha.web.dashboard;
 
-import java.time.Duration;
-import java.util.Locale;
-
 import cn.jinhua.ducha.web.LoginThrottledException;
 import cn.jinhua.ducha.web.WebHeaders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.PropertySource;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.web.servlet.LocaleResolver;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.web.servlet.i18n.CookieLocaleResolver;
-import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
  * The dashboard's login and language. Everything the API's chain (web.Security, order 1) leaves is the dashboard's:
  * a form login with a session (throttled as the API's Basic logins are), CSRF tokens on every form, logout; the style
  * sheet, the WebJars and the login page are open, every other page needs a login, the audit pages an auditor, the
- * webhook deliveries an administrator, and the 例会 brief a city supervisor or an auditor. The language is Chinese unless the user
- * picks English ({@code ?lang=en}), kept in a cookie so that it survives the login.
+ * webhook deliveries an administrator, and the 例会 brief a city supervisor or an auditor. The language is decided
+ * with the API's, in one place (web.Languages).
  */
 @Configuration
-@PropertySource(value = "classpath:dashboard/dashboard.properties", encoding = "UTF-8")
-class DashboardSecurity implements WebMvcConfigurer {
-
-    static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+class DashboardSecurity {
 
     @Bean
     @Order(2)
@@ -55,22 +43,5 @@ class DashboardSecurity implements WebMvcConfigurer {
                         .requestMatchers("/briefs/**").hasAnyRole("CITY", "AUDITOR")
                         .anyRequest().authenticated());
         return http.build();
-    }
-
-    /** Chinese by default; {@code ?lang=en} or {@code ?lang=zh} switches, for a year. */
-    @Bean
-    LocaleResolver localeResolver() {
-        CookieLocaleResolver resolver = new CookieLocaleResolver("ducha-lang");
-        resolver.setDefaultLocale(CHINESE);
-        resolver.setCookieMaxAge(Duration.ofDays(365));
-        resolver.setCookieSameSite("Lax");
-        return resolver;
-    }
-
-    @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        LocaleChangeInterceptor change = new LocaleChangeInterceptor();
-        change.setParamName("lang");
-        registry.addInterceptor(change).excludePathPatterns("/api/**");
     }
 }

@@ -7,12 +7,14 @@ import java.util.Locale;
 import java.util.Optional;
 
 import cn.jinhua.ducha.alerting.Supervision;
+import cn.jinhua.ducha.alerting.AlertEvent;
 import cn.jinhua.ducha.alerting.TrackedAlert;
 import cn.jinhua.ducha.brief.BriefFormat;
 import cn.jinhua.ducha.catalogue.Commitment;
 import cn.jinhua.ducha.catalogue.Unit;
 import cn.jinhua.ducha.evaluation.Forecast;
 import cn.jinhua.ducha.evaluation.Light;
+import cn.jinhua.ducha.evaluation.Wording;
 import cn.jinhua.ducha.store.Runs;
 import cn.jinhua.ducha.store.Store;
 import cn.jinhua.ducha.web.Briefings;
@@ -159,7 +161,17 @@ class OverviewPages {
     }
 
     /** A forecast (提前预警) as the run shown raised it, and where its case stands now. */
-    record ForecastMark(long id, String unit, String commitment, String message, String state) {
+    record ForecastMark(long id, String unit, String commitment, AlertEvent raised, String state) {
+
+        /** The message the run gave it, in Chinese. */
+        public String message() {
+            return raised.message();
+        }
+
+        /** The message the run gave it, in the page's language. */
+        public String message(Locale locale) {
+            return Wording.of(locale).isEnglish() && raised.messageEn() != null ? raised.messageEn() : raised.message();
+        }
     }
 
     /**
@@ -172,7 +184,7 @@ class OverviewPages {
         for (TrackedAlert t : supervision.list(unit, t -> Forecast.LEVEL.equals(t.level()) && viewer.reads(t.unit()))) {
             t.history().stream().filter(e -> Long.valueOf(run.id()).equals(e.run()) && e.message() != null)
                     .reduce((a, b) -> b)
-                    .ifPresent(e -> marks.add(new ForecastMark(t.id(), t.unit(), t.commitment(), e.message(),
+                    .ifPresent(e -> marks.add(new ForecastMark(t.id(), t.unit(), t.commitment(), e,
                             t.state().name())));
         }
         return marks;

@@ -46,8 +46,9 @@ final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--user-data-dir=" + profile.toAbsolutePath(), "--lang=zh-CN",
                 "--window-size=1440,1000");
+        // a Chinese user's browser: Accept-Language decides the language until the user picks one (web.Languages)
         options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false));
+                "download.prompt_for_download", false, "intl.accept_languages", "zh-CN,zh"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);

@@ -11,27 +11,38 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** The dashboard speaks Chinese and English alike: every message in both, with the same placeholders. */
+/**
+ * Ducha speaks Chinese and English alike: every message in both, with the same placeholders, in every pair of
+ * message files (the dashboard's and the API's words; the sentences of explanations, alerts and forecasts).
+ */
 class MessagesTests {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
 
     private static Properties load(String name) throws IOException {
         Properties p = new Properties();
-        try (Reader in = new InputStreamReader(MessagesTests.class.getResourceAsStream("/dashboard/" + name),
+        try (Reader in = new InputStreamReader(MessagesTests.class.getResourceAsStream("/" + name),
                 StandardCharsets.UTF_8)) {
             p.load(in);
         }
         return p;
     }
 
-    @Test
-    void chineseAndEnglishHaveTheSameKeysAndPlaceholders() throws IOException {
-        Properties chinese = load("messages.properties");
-        Properties english = load("messages_en.properties");
+    /** Every pair of message files: the base name of each, whose Chinese is {@code .properties}. */
+    static Stream<String> bundles() {
+        return Stream.of("web/messages", "dashboard/messages", "cn/jinhua/ducha/evaluation/wording");
+    }
+
+    @ParameterizedTest
+    @MethodSource("bundles")
+    void chineseAndEnglishHaveTheSameKeysAndPlaceholders(String bundle) throws IOException {
+        Properties chinese = load(bundle + ".properties");
+        Properties english = load(bundle + "_en.properties");
 
         assertThat(english.stringPropertyNames()).as("keys in English")
                 .containsExactlyInAnyOrderElementsOf(chinese.stringPropertyNames());
