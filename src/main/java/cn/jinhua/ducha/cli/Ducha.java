@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import cn.jinhua.ducha.alerting.Destinations;
 import cn.jinhua.ducha.alerting.Supervision;
 import cn.jinhua.ducha.alerting.Webhooks;
+import cn.jinhua.ducha.catalogue.Catalogue;
 import cn.jinhua.ducha.catalogue.CatalogueException;
 import cn.jinhua.ducha.factsheet.SheetReader;
 import cn.jinhua.ducha.rulebook.Rulebook;
@@ -130,6 +132,11 @@ public final class Ducha {
     /** The rules in force, compiled once for this run. */
     Rulebook rulebook() {
         return Rulebook.load(rules());
+    }
+
+    /** The rules in force, with their catalogue as read elsewhere meanwhile (null: read it here). */
+    Rulebook rulebook(Supplier<Catalogue> readElsewhere) {
+        return Rulebook.load(rules(), readElsewhere);
     }
 
     /** The store named by --db, the Spring property or its environment variable, or the embedded default. */

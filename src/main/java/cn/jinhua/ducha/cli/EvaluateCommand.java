@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,18 +72,35 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(("--period: %s 晚于本月 %s，尚无可评判 / is after the current month "
                         + "%s: no evaluation is made of a month that has not come").formatted(judged, current, current));
             }
-            // the rules are built on one core while the sheets are read on the other (a national month is
-            // thousands); once built, that core reads too
+            // The rules are built on one core from the start while the catalogue is read on the other, then the
+            // sheets against it (a national month is thousands); the rules take that catalogue, and once built,
+            // their core reads sheets too.
             ExecutorService compiler = Executors.newSingleThreadExecutor();
             try {
-                SheetReader.Reading reading = reading();
+                CompletableFuture<Catalogue> catalogue = new CompletableFuture<>();
+                CompletableFuture<SheetReader.Reading> listed = new CompletableFuture<>();
                 Future<Rulebook> building = compiler.submit(() -> {
-                    Rulebook built = ducha.rulebook();
-                    if (reading != null) {
-                        reading.help();
+                    Rulebook built = ducha.rulebook(catalogue::join);
+                    SheetReader.Reading sharing = listed.join();
+                    if (sharing != null) {
+                        sharing.help();
                     }
                     return built;
                 });
+                SheetReader.Reading reading = null;
+                try {
+                    Catalogue read = null;
+                    try {
+                        read = Catalogue.load(ducha.rules());
+                    } catch (RuntimeException e) {
+                        // the rule book reads it again and reports it with the rules' own problems
+                    } finally {
+                        catalogue.complete(read);
+                    }
+                    reading = read == null ? null : new SheetReader(read).reading(folder);
+                } finally {
+                    listed.complete(reading);
+                }
                 if (reading != null) {
                     reading.help();
                 }
@@ -113,20 +131,6 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         return evaluation.rejected().isEmpty() ? 0 : Ducha.REJECTED;
-    }
-
-    /**
-     * The reading of the sheets under the folder against the catalogue alone; null when the catalogue does not load,
-     * for the rule book to report with the rules' own problems.
-     */
-    private SheetReader.Reading reading() {
-        Catalogue catalogue;
-        try {
-            catalogue = Catalogue.load(ducha.rules());
-        } catch (RuntimeException e) {
-            return null;
-        }
-        return new SheetReader(catalogue).reading(folder);
     }
 
     private static Rulebook built(Future<Rulebook> building) {

@@ -76,15 +76,21 @@ final class JsonReport {
                     .forEachOrdered(bytes -> write(out, bytes));
             json.writeEndArray();
             json.writeArrayPropertyStart("alerts");
-            for (Alert a : evaluation.alerts()) {
+            // each message quotes its verdict's explanation: worded on every core ahead of the one writer
+            List<Alert> alerts = evaluation.alerts();
+            String[] messages = alerts.parallelStream().map(explanations::message).toArray(String[]::new);
+            String[] inEnglish = english ? alerts.parallelStream().map(a -> explanations.message(a, Locale.ENGLISH))
+                    .toArray(String[]::new) : null;
+            for (int i = 0; i < messages.length; i++) {
+                Alert a = alerts.get(i);
                 json.writeStartObject();
                 json.writeStringProperty("unit", a.unit().id());
                 json.writeStringProperty("commitment", a.commitment() == null ? null : a.commitment().id());
                 json.writeStringProperty("level", a.level().name());
-                json.writeStringProperty("message", explanations.message(a));
+                json.writeStringProperty("message", messages[i]);
                 // added beside the contract's message: the same sentence in English (issue 17)
                 if (english) {
-                    json.writeStringProperty("messageEn", explanations.message(a, Locale.ENGLISH));
+                    json.writeStringProperty("messageEn", inEnglish[i]);
                 }
                 if (a.escalated()) {
                     json.writeBooleanProperty("escalated", true);

@@ -5,7 +5,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -35,8 +36,8 @@ public final class Wording {
     private final ResourceBundle patterns;
     private final boolean english;
     private final Properties names;
-    /** Parsed patterns, cloned for each use: a MessageFormat is not safe to share between threads. */
-    private final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
+    /** Parsed patterns: immutable, so shared between threads. */
+    private final Map<String, Pattern> formats = new ConcurrentHashMap<>();
 
     private Wording(Locale locale, boolean english) {
         this.patterns = ResourceBundle.getBundle(PATTERNS, locale,
@@ -59,8 +60,66 @@ public final class Wording {
      * exactly, so that MessageFormat never groups or rounds them).
      */
     public String format(String key, String... args) {
-        MessageFormat f = formats.computeIfAbsent(key, k -> new MessageFormat(patterns.getString(k), Locale.ROOT));
-        return ((MessageFormat) f.clone()).format(args);
+        return formats.computeIfAbsent(key, k -> Pattern.parse(k, patterns.getString(k))).format(args);
+    }
+
+    /**
+     * A sentence pattern written as for {@link java.text.MessageFormat} ({@code {0}} for an argument, {@code ''} for
+     * an apostrophe, text in single quotes as it stands), parsed once. Arguments are text already, so nothing else of
+     * MessageFormat is needed, and a pattern asking for more ({@code {0,number}}) is refused when first used. Filling
+     * one in is a concatenation: a national month words hundreds of thousands of explanations, and MessageFormat
+     * took half the time of each.
+     *
+     * @param parts literal text (String) and argument positions (Integer), in order
+     */
+    private record Pattern(List<Object> parts) {
+
+        static Pattern parse(String key, String text) {
+            List<Object> parts = new ArrayList<>();
+            StringBuilder literal = new StringBuilder();
+            boolean quoted = false;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '\'' && i + 1 < text.length() && text.charAt(i + 1) == '\'') {
+                    literal.append('\'');
+                    i++;
+                } else if (c == '\'') {
+                    quoted = !quoted;
+                } else if (c == '{' && !quoted) {
+                    int end = text.indexOf('}', i);
+                    String index = end < 0 ? "" : text.substring(i + 1, end);
+                    if (!index.matches("\\d{1,2}")) {
+                        throw new IllegalStateException("wording %s: only {n} arguments are allowed: %s"
+                                .formatted(key, text));
+                    }
+                    if (!literal.isEmpty()) {
+                        parts.add(literal.toString());
+                        literal.setLength(0);
+                    }
+                    parts.add(Integer.valueOf(index));
+                    i = end;
+                } else {
+                    literal.append(c);
+                }
+            }
+            if (!literal.isEmpty()) {
+                parts.add(literal.toString());
+            }
+            return new Pattern(List.copyOf(parts));
+        }
+
+        String format(String... args) {
+            StringBuilder out = new StringBuilder(128);
+            for (Object part : parts) {
+                if (part instanceof Integer n) {
+                    // as MessageFormat: an argument not given stands as written, a null one as "null"
+                    out.append(n < args.length ? args[n] : "{" + n + "}");
+                } else {
+                    out.append((String) part);
+                }
+            }
+            return out.toString();
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +120,7 @@ public final class Rulebook {
      * @throws RulebookException naming every file and line (or commitment) that fails, with the compiler's message
      */
     public static Rulebook load(Path rulesDir) {
-        return load(rulesDir, rulesDir.resolve(Catalogue.DIRECTORY).resolve("units.yaml"));
+        return load(rulesDir, () -> null);
     }
 
     /**
@@ -128,7 +129,19 @@ public final class Rulebook {
      * @throws RulebookException naming every file and line (or commitment) that fails, with the compiler's message
      */
     public static Rulebook load(Path rulesDir, Path unitsFile) {
-        return load(rulesDir, unitsFile, true);
+        return load(rulesDir, unitsFile, true, () -> null);
+    }
+
+    /**
+     * Reads and compiles {@code rulesDir} as {@link #load(Path)} does, with the catalogue of the same folder that the
+     * caller reads meanwhile on another core ({@code readElsewhere} gives it when the rules need it, or null, and
+     * the catalogue is read here): a national registry takes half a second to read, and reading sheets needs it too.
+     * The compiled rules are taken from the build meanwhile.
+     *
+     * @throws RulebookException naming every file and line (or commitment) that fails, with the compiler's message
+     */
+    public static Rulebook load(Path rulesDir, Supplier<Catalogue> readElsewhere) {
+        return load(rulesDir, rulesDir.resolve(Catalogue.DIRECTORY).resolve("units.yaml"), true, readElsewhere);
     }
 
     /**
@@ -144,10 +157,11 @@ public final class Rulebook {
      * build's own step, and the benchmark of a first start on rules of one's own.
      */
     public static Rulebook compile(Path rulesDir) {
-        return load(rulesDir, rulesDir.resolve(Catalogue.DIRECTORY).resolve("units.yaml"), false);
+        return load(rulesDir, rulesDir.resolve(Catalogue.DIRECTORY).resolve("units.yaml"), false, () -> null);
     }
 
-    private static Rulebook load(Path rulesDir, Path unitsFile, boolean shippedIfSame) {
+    private static Rulebook load(Path rulesDir, Path unitsFile, boolean shippedIfSame,
+                                 Supplier<Catalogue> readElsewhere) {
         if (!Files.isDirectory(rulesDir)) {
             throw new RulebookException(List.of(rulesDir + ": 规则目录不存在 / no rules directory here"));
         }
@@ -165,9 +179,9 @@ public final class Rulebook {
         CompletableFuture<Optional<KieBase>> shipped = CompletableFuture.supplyAsync(
                 () -> shippedIfSame ? Precompiled.read(key) : Optional.empty());
         CompletableFuture<KnowledgeBuilder> builder = shipped.thenApply(s -> s.isPresent() ? null : startBuilder());
-        Catalogue catalogue;
+        Catalogue catalogue = readElsewhere.get();
         try {
-            catalogue = Catalogue.load(rulesDir, unitsFile);
+            catalogue = catalogue != null ? catalogue : Catalogue.load(rulesDir, unitsFile);
         } catch (CatalogueException e) {
             throw new RulebookException(e.problems());
         }
