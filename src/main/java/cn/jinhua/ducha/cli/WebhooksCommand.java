@@ -126,7 +126,8 @@ final class WebhooksCommand {
             try (Store store = ducha.openStore()) {
                 for (Webhooks.Delivery d : ducha.webhooks(store).deliver(store.now(), client())) {
                     ducha.out.printf("%s 第 %d 次 attempt %d: %s%n", d.id(), d.attempts(), d.attempts(),
-                            d.delivered() ? "已送达 delivered" : "失败 failed (" + d.lastError() + ")");
+                            d.delivered() ? "已送达 delivered" : "失败 failed ("
+                                    + (d.lastStatus() != null ? "HTTP " + d.lastStatus() : d.lastError()) + ")");
                 }
             }
             return 0;

@@ -147,7 +147,8 @@ public final class Store implements AutoCloseable {
         Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .locations(locations.toArray(String[]::new))
-                .group(true)
+                // PostgreSQL runs the pending migrations in one transaction; H2 commits DDL by itself (scripted below)
+                .group(!url.startsWith("jdbc:h2:"))
                 .load();
         boolean undoable = url.startsWith("jdbc:h2:") && flyway.info().pending().length > 0
                 && flyway.info().applied().length > 0;

@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import cn.jinhua.ducha.alerting.Receiver;
 import cn.jinhua.ducha.store.TestDatabases;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The sample outputs in docs/ are what the commands print (issue 16): each doc's {@code text} blocks are run as a
- * session, command after command, on a fresh store, and every line shown must be printed, in order. A line that is
+ * session, command after command, on a fresh store (with a webhook receiver where the docs show one), and every
+ * line shown must be printed, in order. A line that is
  * only {@code …} stands for any number of lines left out; a {@code …} inside a line for any text there (a run's
  * timestamp, an audit hash, a long explanation cut short). Blank lines are not compared. A block holding a command
  * that is not {@code java -jar target/ducha.jar} (a hand-made edit of the database, say) is shown, not run, and so
@@ -29,12 +33,25 @@ class DocsTests {
     private static final String DUCHA = "java -jar target/ducha.jar ";
     private static final String ELIDED = "…";
 
+    private static final String DOCS_RECEIVER = "127.0.0.1:18099";
+    private static final Pattern SECRET = Pattern.compile("signing secret: (whsec_\\S+)");
+
     @TempDir
     Path dir;
 
+    private Receiver receiver;
+
     @ParameterizedTest(name = "docs/{0}")
-    @ValueSource(strings = {"output.md", "ranking.md", "audit.md"})
+    @ValueSource(strings = {"output.md", "ranking.md", "audit.md", "alerts.md"})
     void showsWhatTheCommandsPrint(String doc) throws IOException {
+        try (Receiver started = Receiver.start()) {
+            // the webhook receiver the docs name, 127.0.0.1:18099, is this one
+            this.receiver = started;
+            session(doc);
+        }
+    }
+
+    private void session(String doc) throws IOException {
         String url = TestDatabases.h2(dir);
         // the sheet audit.md submits: the samples' pujiang of 2023-09 with 125 items instead of 66
         Files.writeString(dir.resolve("pujiang-2023-09.json"), Files.readString(Path.of("samples/2023-09/pujiang.json"))
@@ -101,6 +118,8 @@ class DocsTests {
             } else if (w.equals("|") && words.subList(i, words.size()).equals(List.of("|", "tail", "-1"))) {
                 last = true;
                 break;
+            } else if (w.contains(DOCS_RECEIVER)) {
+                args.add(w.replace(DOCS_RECEIVER, address()));
             } else if (w.endsWith(".json") && Files.exists(dir.resolve(w))) {
                 args.add(dir.resolve(w).toString());
             } else {
@@ -116,9 +135,20 @@ class DocsTests {
             return List.of();
         }
         // the files the doc names were given from the session's folder: shown as the doc names them
-        List<String> printed = out.toString(UTF_8).replace(dir + "/", "").lines()
+        String text = out.toString(UTF_8);
+        Matcher secret = SECRET.matcher(text);
+        if (secret.find()) {
+            // a webhook added: the receiver checks its signatures with the secret it was given
+            receiver.trust("/hook", secret.group(1));
+        }
+        List<String> printed = text.replace(dir + "/", "").replace(address(), DOCS_RECEIVER).lines()
                 .map(String::stripTrailing).filter(l -> !l.isEmpty()).toList();
         return last && !printed.isEmpty() ? List.of(printed.get(printed.size() - 1)) : printed;
+    }
+
+    /** The receiver's host and port. */
+    private String address() {
+        return receiver.url("").replace("http://", "");
     }
 
     /** The words of a command line, quotes removed, a trailing {@code # comment} dropped. */
