@@ -373,8 +373,18 @@ public final class Briefs {
         return new Brief.AlertLine(t.id(), t.unit(), unitName(t.unit(), w), t.commitment(), title, t.level(),
                 w.name("level." + t.level(), levelLabel(t.level()), t.level()), s.name(),
                 w.name("state." + s.name(), s.label(), s.name()), state.raisedFor(), event.event(),
-                w.name("event." + event.event(), eventLabel, event.event()), event.at(), event.actor(), event.note(),
+                w.name("event." + event.event(), eventLabel, event.event()), event.at(), event.actor(), note(event, w),
                 deadline, last.responsible().stream().map(r -> responsibleName(r, w)).toList(), state.message(w.isEnglish()));
+    }
+
+    /**
+     * An event's note: as a person wrote it, but the schedule's own (resolved: "本次评判不再触发 / no longer raised"),
+     * written Chinese then English, is English alone in the English edition.
+     */
+    private static String note(AlertEvent event, BriefWords w) {
+        String note = event.note();
+        int slash = note == null ? -1 : note.indexOf(" / ");
+        return w.isEnglish() && "RESOLVED".equals(event.event()) && slash >= 0 ? note.substring(slash + 3) : note;
     }
 
     /** The contract's levels in their order, then the forecasts (提前预警), which are followed up beside them. */

@@ -61,6 +61,51 @@ class BriefsApiTests {
         }
     }
 
+    /** The text of a Word document: its paragraphs and tables. */
+    private static String text(XWPFDocument doc) {
+        StringBuilder text = new StringBuilder();
+        doc.getParagraphs().forEach(p -> text.append(p.getText()).append('\n'));
+        doc.getTables().forEach(t -> text.append(t.getText()).append('\n'));
+        return text.toString();
+    }
+
+    @Test
+    void aRequestInEnglishGetsTheEnglishEdition() throws IOException {
+        HttpResponse<byte[]> r = server.sendForBytes(server.request("city", "/api/briefs/2023-09.docx")
+                .header("Accept-Language", "en").GET().build());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Language")).contains("en");
+        assertThat(ContentDisposition.parse(r.headers().firstValue("Content-Disposition").orElseThrow())
+                .getFilename()).isEqualTo("supervision-brief-2023-09.docx");
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(r.body()))) {
+            assertThat(doc.getParagraphs().get(1).getText()).isEqualTo("No. 9 of 2023");
+            assertThat(text(doc)).contains("1. Summary").doesNotContainPattern("\\p{IsHan}");
+        }
+        HttpResponse<byte[]> book = server.sendForBytes(server.request("auditor", "/api/briefs/2023-09.xlsx")
+                .header("Accept-Language", "en-GB,en;q=0.9,zh;q=0.5").GET().build());
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(book.body()))) {
+            assertThat(workbook.getSheetName(0)).isEqualTo("Summary");
+        }
+    }
+
+    @Test
+    void theLangParameterChoosesTheEditionOverTheRequestsLanguage() throws IOException {
+        HttpResponse<byte[]> english = get("city", "/api/briefs/2023-09.docx?lang=en");
+        assertThat(english.headers().firstValue("Content-Language")).contains("en");
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(english.body()))) {
+            assertThat(text(doc)).doesNotContainPattern("\\p{IsHan}");
+        }
+        HttpResponse<byte[]> chinese = server.sendForBytes(server.request("city", "/api/briefs/2023-09.docx?lang=zh")
+                .header("Accept-Language", "en").GET().build());
+        assertThat(chinese.headers().firstValue("Content-Language")).contains("zh-CN");
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(chinese.body()))) {
+            assertThat(doc.getParagraphs().get(0).getText()).isEqualTo(Brief.TITLE);
+        }
+        HttpResponse<String> bad = server.get("city", "/api/briefs/2023-09.docx?lang=fr");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(TestServer.json(bad).get("errors").get(0).get("field").asString()).isEqualTo("lang");
+    }
+
     @Test
     void countySupervisorsAndAdministratorsHaveNone() {
         assertThat(get("lanxi", "/api/briefs/2023-09.docx").statusCode()).isEqualTo(403);
