@@ -137,9 +137,19 @@ public final class Briefs {
                 x.lead())).orElse(""));
     }
 
-    /** A commitment's title; in English what it measures (the English names' label), else its metric key. */
+    /**
+     * A commitment's title; in English what it measures (the English names' label), for progress the task or general
+     * work it reports on, and the metric key where the names file has nothing.
+     */
     private static String title(Commitment c, BriefWords w) {
-        return w.wording().name("commitment." + c.id(), c.title(), c.metric());
+        if (!w.isEnglish() || !c.isProgress()) {
+            return w.wording().name("commitment." + c.id(), c.title(), c.metric());
+        }
+        return c.isGeneralWork()
+                ? w.format("title.generalWorkProgress", c.progressCode(),
+                w.wording().name("work." + c.progressCode(), c.source(), c.metric()))
+                : w.format("title.taskProgress", c.taskNumber(),
+                w.wording().name("task." + c.taskNumber(), c.task().title(), c.metric()));
     }
 
     private static String areaName(Area a, BriefWords w) {
