@@ -53,7 +53,7 @@ public final class BriefDocument {
     private static final long TEXT_WIDTH = 11906 - 1587 - 1474;
 
     private final XWPFDocument doc;
-    /** The English edition: Latin text in Times New Roman throughout (the East Asian fonts stay set), language en-GB. */
+    /** The English edition: Latin text in Times New Roman throughout (East Asian fonts still set), language en-GB. */
     private final boolean english;
 
     private BriefDocument(XWPFDocument doc, boolean english) {
@@ -269,8 +269,8 @@ public final class BriefDocument {
             XWPFTableCell cell = header.getCell(c);
             cell.setWidth(widths.get(c));
             cell.setColor("F2F2F2");
-            run(cell.getParagraphs().get(0), column.header(), HEADING_FONT, english ? LATIN_FONT : HEADING_FONT, TABLE_POINTS,
-                    english);
+            run(cell.getParagraphs().get(0), column.header(), HEADING_FONT, english ? LATIN_FONT : HEADING_FONT,
+                    TABLE_POINTS, english);
         }
         for (int r = 0; r < table.rows().size(); r++) {
             List<BriefTables.Cell> row = table.rows().get(r);

@@ -17,8 +17,8 @@ import cn.jinhua.ducha.evaluation.Light;
 final class BriefTables {
 
     /**
-     * A column: its header (Chinese, then English), whether the Word document shows it, and its share of the page's
-     * width there (1 for a short column).
+     * A column: its header (Chinese then English, or English in the English edition), whether the Word document
+     * shows it, and its share of the page's width there (1 for a short column).
      */
     record Column(String header, boolean inDocument, double weight) {
 
@@ -93,7 +93,8 @@ final class BriefTables {
         rows.add(count(w.get("row.overdue"), b.overdue().size()));
         rows.add(count(w.get("row.silent"), b.silent().size()));
         rows.add(count(w.get("row.worst"), b.worst().size()));
-        return new Table(List.of(new Column(w.get("col.item"), true, 2), new Column(w.get("col.value"), true, 2)), rows, w.get("none"));
+        return new Table(List.of(new Column(w.get("col.item"), true, 2), new Column(w.get("col.value"), true, 2)),
+                rows, w.get("none"));
     }
 
     private static List<Cell> row(String label, String value) {
@@ -130,7 +131,8 @@ final class BriefTables {
     }
 
     private static Table ranking(Brief.Ranking ranking, BriefWords w) {
-        List<Column> columns = new ArrayList<>(List.of(new Column(w.get("col.rank"), true), new Column(w.get("col.unit"), true, 1.4),
+        List<Column> columns = new ArrayList<>(List.of(new Column(w.get("col.rank"), true),
+                new Column(w.get("col.unit"), true, 1.4),
                 new Column(w.get("col.score"), true), new Column(w.get("col.movement"), true)));
         ranking.environments().forEach(e -> columns.add(new Column(w.format("col.environmentRank", e), true)));
         columns.add(new Column(w.get("col.basis"), false, 3));
@@ -147,8 +149,9 @@ final class BriefTables {
     }
 
     private static Table alerts(List<Brief.AlertLine> alerts, BriefWords w, boolean withNote) {
-        List<Column> columns = new ArrayList<>(List.of(new Column(w.get("col.no"), false), new Column(w.get("col.unit"), true),
-                new Column(w.get("col.commitment"), true, 2), new Column(w.get("col.level"), true), new Column(w.get("col.event"), withNote),
+        List<Column> columns = new ArrayList<>(List.of(new Column(w.get("col.no"), false),
+                new Column(w.get("col.unit"), true), new Column(w.get("col.commitment"), true, 2),
+                new Column(w.get("col.level"), true), new Column(w.get("col.event"), withNote),
                 new Column(w.get("col.when"), false), new Column(w.get("col.by"), false),
                 new Column(w.get("col.state"), true), new Column(w.get("col.alertPeriod"), false),
                 new Column(w.get("col.deadline"), false), new Column(w.get("col.responsible"), false, 2)));
@@ -185,13 +188,15 @@ final class BriefTables {
             rows.add(List.of(Cell.count((int) a.id()), Cell.text(a.unitName()), Cell.text(commitment(a, w)), level(a),
                     Cell.text(a.deadline().toString()),
                     Cell.count((int) Math.max(0, ChronoUnit.DAYS.between(a.deadline(), today))),
-                    Cell.text(a.stateLabel()), Cell.text(String.join(w.get("list.separator"), a.responsible())), Cell.text(a.message())));
+                    Cell.text(a.stateLabel()), Cell.text(String.join(w.get("list.separator"), a.responsible())),
+                    Cell.text(a.message())));
         }
         return new Table(columns, rows, w.get("none"));
     }
 
     private static Table silent(Brief b, BriefWords w) {
-        List<Column> columns = List.of(new Column(w.get("col.unit"), true), new Column(w.get("col.situation"), true, 1.6),
+        List<Column> columns = List.of(new Column(w.get("col.unit"), true),
+                new Column(w.get("col.situation"), true, 1.6),
                 new Column(w.get("col.missing"), true, 4.5));
         List<List<Cell>> rows = new ArrayList<>();
         for (Brief.Silence s : b.silent()) {
@@ -213,7 +218,8 @@ final class BriefTables {
             columns.add(new Column(w.get("col.task"), false));
         }
         columns.addAll(List.of(new Column(w.get("col.environment"), false), new Column(w.get("col.light"), false),
-                new Column(w.get("col.status"), true, 1.3), new Column(w.get("col.valueOf"), false), new Column(w.get("col.target"), false),
+                new Column(w.get("col.status"), true, 1.3), new Column(w.get("col.valueOf"), false),
+                new Column(w.get("col.target"), false),
                 new Column(w.get("col.expected"), false), new Column(w.get("col.explanation"), true, 4.5),
                 new Column(w.get("col.lead"), true, 1.6)));
         List<List<Cell>> rows = new ArrayList<>();

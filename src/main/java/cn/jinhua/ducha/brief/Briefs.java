@@ -384,7 +384,8 @@ public final class Briefs {
                 w.name("level." + t.level(), levelLabel(t.level()), t.level()), s.name(),
                 w.name("state." + s.name(), s.label(), s.name()), state.raisedFor(), event.event(),
                 w.name("event." + event.event(), eventLabel, event.event()), event.at(), event.actor(), note(event, w),
-                deadline, last.responsible().stream().map(r -> responsibleName(r, w)).toList(), state.message(w.isEnglish()));
+                deadline, last.responsible().stream().map(r -> responsibleName(r, w)).toList(),
+                state.message(w.isEnglish()));
     }
 
     /**

@@ -69,7 +69,8 @@ final class BriefCommand implements Callable<Integer> {
             ducha.out.printf("已写出 %s %s：运行 %d，绿 %d 黄 %d 红 %d 灰 %d，%s 之后新发预警 %d、督办升级 %d、关闭与解除 %d，整改逾期 %d%n"
                             + "wrote %s for %s: run %d, %d raised, %d escalated, %d closed after %s, %d past their "
                             + "deadline%n",
-                    out, brief.isEnglish() ? brief.period() + " 英文版" : brief.issue(), brief.run().id(), lights.get(Light.GREEN), lights.get(Light.YELLOW),
+                    out, brief.isEnglish() ? brief.period() + " 英文版" : brief.issue(), brief.run().id(),
+                    lights.get(Light.GREEN), lights.get(Light.YELLOW),
                     lights.get(Light.RED), lights.get(Light.GREY), brief.since(), brief.raised().size(),
                     brief.escalated().size(), brief.closed().size(), brief.overdue().size(),
                     out, brief.period(), brief.run().id(), brief.raised().size(), brief.escalated().size(),

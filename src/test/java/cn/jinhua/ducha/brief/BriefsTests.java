@@ -491,6 +491,8 @@ class BriefsTests {
         assertThat(BriefFormat.DOCX.fileName(brief)).isEqualTo("督查通报-2023-09.docx");
         assertThat(BriefFormat.XLSX.fileName(englishSeptember())).isEqualTo("supervision-brief-2023-09.xlsx");
         assertThat(BriefWords.CHINESE.sheet(Section.OVERDUE)).isEqualTo(Section.OVERDUE.sheet());
+        assertThat(BriefWords.CHINESE.get("title")).isEqualTo(Brief.TITLE);
+        assertThat(BriefWords.CHINESE.get("issuer")).isEqualTo(Brief.ISSUER);
     }
 
     @Test
@@ -506,7 +508,8 @@ class BriefsTests {
 
     /**
      * LibreOffice opens both files: the document converts to PDF and to plain text holding the title and the seed's
-     * words, the workbook to PDF. Skipped where LibreOffice is not installed (.ci/libreoffice installs it for CI).
+     * words, the workbook to PDF; the English edition's document converts to English text. Skipped where LibreOffice
+     * is not installed (.ci/libreoffice installs it for CI).
      */
     @Test
     void libreOfficeConvertsBoth() throws IOException, InterruptedException {
@@ -526,6 +529,15 @@ class BriefsTests {
                 .startsWith("%PDF-");
         assertThat(Files.readString(in.resolve("brief.txt"))).contains(Brief.TITLE).contains(Brief.MEETINGS)
                 .contains("一、总体情况").contains(brief.worst().get(0).explanation());
+
+        Brief english = englishSeptember();
+        Path en = Files.createDirectories(dir.resolve("office-en"));
+        BriefFormat.DOCX.writeTo(english, en.resolve("brief.docx"));
+        convert(office, en, "txt:Text (encoded):UTF8", en.resolve("brief.docx"));
+        String text = Files.readString(en.resolve("brief.txt"));
+        assertThat(text).contains(english.title()).contains("1. Summary")
+                .contains(english.worst().get(0).explanation());
+        assertThat(chineseIn(text)).as("Chinese in the English edition, as LibreOffice reads it").isEmpty();
     }
 
     /** {@code libreoffice --headless --convert-to TO FILE}, with a profile of its own so that no other instance interferes. */
