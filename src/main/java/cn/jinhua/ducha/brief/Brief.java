@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import cn.jinhua.ducha.evaluation.Light;
@@ -19,11 +20,13 @@ import cn.jinhua.ducha.store.Runs;
  * @param asOf     the store's time when the brief was read: rectification deadlines are days, not periods
  * @param ranking  the 赛马 ranking of the period; never null
  * @param verdicts every verdict of the run that has a light, in the run's order
+ * @param language the edition: English (Locale.ENGLISH) or the Chinese 督查通报 (any other); its names, labels,
+ *                 explanations and alert messages are already in that language
  */
 public record Brief(YearMonth period, YearMonth since, Runs.Run run, Instant asOf, Summary summary,
                     List<LightRow> areas, List<LightRow> units, Ranking ranking, List<AlertLine> raised,
                     List<AlertLine> escalated, List<AlertLine> closed, List<AlertLine> overdue,
-                    List<Silence> silent, List<Item> worst, List<Item> verdicts) {
+                    List<Silence> silent, List<Item> worst, List<Item> verdicts, Locale language) {
 
     /** 督查通报's own title. */
     public static final String TITLE = "金华市营商环境“一号改革工程”督查通报";
@@ -37,9 +40,23 @@ public record Brief(YearMonth period, YearMonth since, Runs.Run run, Instant asO
     /** Who issues it: the 专班's 综合组, which the seed places in 市委改革办 to 督促推进. */
     public static final String ISSUER = "金华市营商环境优化提升“一号改革工程”专班综合组（市委改革办）";
 
-    /** The issue's number: the period's month within its year (2023 年第 9 期). */
+    /** The issue's number: the period's month within its year (2023 年第 9 期, No. 9 of 2023). */
     public String issue() {
-        return "%d 年第 %d 期".formatted(period.getYear(), period.getMonthValue());
+        return words().format("issue", period.getYear(), period.getMonthValue());
+    }
+
+    /** Whether this is the English edition. */
+    public boolean isEnglish() {
+        return words().isEnglish();
+    }
+
+    /** The title in the brief's language. */
+    public String title() {
+        return words().get("title");
+    }
+
+    BriefWords words() {
+        return BriefWords.of(language);
     }
 
     /** The day the values are as of: the period's last day (the sheets report the month's end). */

@@ -39,77 +39,87 @@ public final class BriefDocument {
     static final String HEADING_FONT = "黑体";
     static final String BODY_FONT = "仿宋_GB2312";
     static final String LATIN_FONT = "Times New Roman";
+    /** The language of the English edition's runs. */
+    static final String ENGLISH_LANGUAGE = "en-GB";
 
     /** The styles the document defines: its title and two levels of headings (Word's navigation reads them). */
     static final String TITLE = "Title";
     static final String HEADING_1 = "Heading1";
     static final String HEADING_2 = "Heading2";
 
-    private static final String[] NUMERALS = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
     private static final double BODY_POINTS = 16;   // 三号
     private static final double TABLE_POINTS = 10.5; // 五号
     /** The width between the margins, in twentieths of a point. */
     private static final long TEXT_WIDTH = 11906 - 1587 - 1474;
 
-    private BriefDocument() {
+    private final XWPFDocument doc;
+    /** The English edition: Latin text in Times New Roman throughout (East Asian fonts still set), language en-GB. */
+    private final boolean english;
+
+    private BriefDocument(XWPFDocument doc, boolean english) {
+        this.doc = doc;
+        this.english = english;
     }
 
-    /** The document's bytes (.docx). */
+    /** The document's bytes (.docx), in the brief's language. */
     public static byte[] write(Brief brief) {
+        BriefWords w = brief.words();
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            styles(doc);
-            page(doc);
+            BriefDocument writer = new BriefDocument(doc, w.isEnglish());
+            writer.styles();
+            writer.page();
             Map<Section, BriefTables.Table> tables = BriefTables.of(brief);
 
-            XWPFParagraph title = paragraph(doc, TITLE, ParagraphAlignment.CENTER);
-            run(title, Brief.TITLE, TITLE_FONT, TITLE_FONT, 22, false);
-            XWPFParagraph issue = paragraph(doc, null, ParagraphAlignment.CENTER);
-            run(issue, brief.issue(), BODY_FONT, LATIN_FONT, BODY_POINTS, false);
-            XWPFParagraph from = paragraph(doc, null, ParagraphAlignment.CENTER);
-            run(from, Brief.ISSUER, BODY_FONT, LATIN_FONT, 12, false);
-            XWPFParagraph english = paragraph(doc, null, ParagraphAlignment.CENTER);
-            run(english, "Jinhua business-environment reform (一号改革工程): supervision brief, %s · values as of %s"
-                    .formatted(brief.period(), brief.asOfDay()), BODY_FONT, LATIN_FONT, 10.5, false);
+            XWPFParagraph title = writer.paragraph(TITLE, ParagraphAlignment.CENTER);
+            writer.run(title, brief.title(), TITLE_FONT, writer.english ? LATIN_FONT : TITLE_FONT, 22,
+                    writer.english);
+            XWPFParagraph issue = writer.paragraph(null, ParagraphAlignment.CENTER);
+            writer.run(issue, brief.issue(), BODY_FONT, LATIN_FONT, BODY_POINTS, false);
+            XWPFParagraph from = writer.paragraph(null, ParagraphAlignment.CENTER);
+            writer.run(from, w.get("issuer"), BODY_FONT, LATIN_FONT, 12, false);
+            XWPFParagraph subtitle = writer.paragraph(null, ParagraphAlignment.CENTER);
+            writer.run(subtitle, w.format("subtitle", brief.period(), brief.asOfDay()), BODY_FONT, LATIN_FONT, 10.5,
+                    false);
 
-            text(doc, "根据“%s”的要求，现将 %d 年 %d 月（数据截至 %s）各地各单位“一号改革工程”承诺落实情况通报如下。预警动态统计 %s 之后的变化。"
-                    .formatted(Brief.MEETINGS, brief.period().getYear(), brief.period().getMonthValue(),
-                            brief.asOfDay(), brief.since()));
-            text(doc, ("As the plan asks (regular meetings of the task force, in principle every two weeks), this brief "
-                    + "reports how the units stand on the plan's commitments in %s, and the alerts' changes after %s.")
-                    .formatted(brief.period(), brief.since()), 11);
+            Object[] intro = {Brief.MEETINGS, brief.period().getYear(), brief.period().getMonthValue(),
+                brief.asOfDay(), brief.since(), brief.period()};
+            writer.text(w.format("intro", intro));
+            String note = w.format("intro.note", intro);
+            if (!note.isEmpty()) {
+                writer.text(note, 11);
+            }
 
             int n = 0;
-            heading(doc, HEADING_1, NUMERALS[n++] + "、" + Section.SUMMARY.chinese(), Section.SUMMARY.english());
+            writer.heading(HEADING_1, w.number(n++), Section.SUMMARY, w);
             Brief.Summary s = brief.summary();
-            text(doc, ("本期评判 %d 个单位、%d 项承诺，得出有灯结论 %d 条：绿灯 %d 条、黄灯 %d 条、红灯 %d 条、灰灯(未报数据) %d 条；"
-                    + "本期评判发出预警 %d 条。%s 之后新发预警 %d 条、督办升级 %d 条、关闭与解除 %d 条；整改逾期 %d 条。")
-                    .formatted(s.units(), s.commitments(), s.judged(), light(s, 0), light(s, 1), light(s, 2),
-                            light(s, 3), s.alerts(), brief.since(), brief.raised().size(), brief.escalated().size(),
-                            brief.closed().size(), brief.overdue().size()));
-            table(doc, tables.get(Section.SUMMARY));
+            writer.text(w.format("summary", s.units(), s.commitments(), s.judged(), light(s, 0), light(s, 1),
+                    light(s, 2), light(s, 3), s.alerts(), brief.since(), brief.raised().size(),
+                    brief.escalated().size(), brief.closed().size(), brief.overdue().size()));
+            writer.table(tables.get(Section.SUMMARY));
 
-            heading(doc, HEADING_1, NUMERALS[n++] + "、" + Section.AREAS.chinese(), Section.AREAS.english());
-            table(doc, tables.get(Section.AREAS));
-            heading(doc, HEADING_1, NUMERALS[n++] + "、" + Section.UNITS.chinese(), Section.UNITS.english());
-            table(doc, tables.get(Section.UNITS));
-            heading(doc, HEADING_1, NUMERALS[n++] + "、" + Section.RANKING.chinese(), Section.RANKING.english());
-            table(doc, tables.get(Section.RANKING));
+            writer.heading(HEADING_1, w.number(n++), Section.AREAS, w);
+            writer.table(tables.get(Section.AREAS));
+            writer.heading(HEADING_1, w.number(n++), Section.UNITS, w);
+            writer.table(tables.get(Section.UNITS));
+            writer.heading(HEADING_1, w.number(n++), Section.RANKING, w);
+            writer.table(tables.get(Section.RANKING));
             if (brief.ranking().available()) {
-                text(doc, brief.ranking().note(), 10.5);
+                writer.text(brief.ranking().note(), 10.5);
             }
 
-            heading(doc, HEADING_1, NUMERALS[n++] + "、预警动态", "Alerts after " + brief.since());
+            String after = w.format("alerts.heading.en", brief.since());
+            writer.heading(HEADING_1, w.number(n++) + (w.isEnglish() ? w.get("alerts.heading") + " " + after
+                    : w.heading(w.get("alerts.heading"), after)));
             int m = 0;
             for (Section section : List.of(Section.RAISED, Section.ESCALATED, Section.CLOSED)) {
-                heading(doc, HEADING_2, "（" + NUMERALS[m++] + "）" + section.chinese(), section.english());
-                table(doc, tables.get(section));
+                writer.heading(HEADING_2, w.subNumber(m++), section, w);
+                writer.table(tables.get(section));
             }
             for (Section section : List.of(Section.OVERDUE, Section.SILENT, Section.WORST)) {
-                heading(doc, HEADING_1, NUMERALS[n++] + "、" + section.chinese(), section.english());
-                table(doc, tables.get(section));
+                writer.heading(HEADING_1, w.number(n++), section, w);
+                writer.table(tables.get(section));
             }
-            text(doc, "附：全部评判结论见同期 Excel 通报（“全部结论”工作表）。/ Every verdict is in the workbook of the same "
-                    + "brief (sheet 全部结论 Verdicts).", 10.5);
+            writer.text(w.get("footnote"), 10.5);
             doc.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -121,15 +131,19 @@ public final class BriefDocument {
         return s.lights().get(Lights.ORDER.get(index));
     }
 
-    /** The defaults of every run (仿宋_GB2312, Times New Roman for Latin text, zh-CN) and the heading styles. */
-    private static void styles(XWPFDocument doc) {
+    /**
+     * The defaults of every run (仿宋_GB2312, Times New Roman for Latin text, zh-CN; en-GB spelling in the English
+     * edition, whose title and headings are Times New Roman too) and the heading styles.
+     */
+    private void styles() {
         XWPFStyles styles = doc.createStyles();
         styles.setDefaultFonts(fonts(BODY_FONT, LATIN_FONT));
         styles.setEastAsia("zh-CN");
-        styles.setSpellingLanguage("zh-CN");
-        styles.addStyle(style(TITLE, "Title", TITLE_FONT, TITLE_FONT, 22, 0));
-        styles.addStyle(style(HEADING_1, "heading 1", HEADING_FONT, HEADING_FONT, BODY_POINTS, 0));
-        styles.addStyle(style(HEADING_2, "heading 2", HEADING_FONT, HEADING_FONT, 14, 1));
+        styles.setSpellingLanguage(english ? ENGLISH_LANGUAGE : "zh-CN");
+        styles.addStyle(style(TITLE, "Title", TITLE_FONT, english ? LATIN_FONT : TITLE_FONT, 22, 0));
+        String headings = english ? LATIN_FONT : HEADING_FONT;
+        styles.addStyle(style(HEADING_1, "heading 1", HEADING_FONT, headings, BODY_POINTS, 0));
+        styles.addStyle(style(HEADING_2, "heading 2", HEADING_FONT, headings, 14, 1));
     }
 
     private static CTFonts fonts(String eastAsia, String latin) {
@@ -161,7 +175,7 @@ public final class BriefDocument {
     }
 
     /** A4 portrait, margins of GB/T 9704 (37 mm top, 35 mm bottom, 28 mm left, 26 mm right). */
-    private static void page(XWPFDocument doc) {
+    private void page() {
         CTSectPr section = doc.getDocument().getBody().addNewSectPr();
         CTPageSz size = section.addNewPgSz();
         size.setW(BigInteger.valueOf(11906));
@@ -173,7 +187,7 @@ public final class BriefDocument {
         margins.setRight(BigInteger.valueOf(1474));
     }
 
-    private static XWPFParagraph paragraph(XWPFDocument doc, String style, ParagraphAlignment alignment) {
+    private XWPFParagraph paragraph(String style, ParagraphAlignment alignment) {
         XWPFParagraph p = doc.createParagraph();
         if (style != null) {
             p.setStyle(style);
@@ -184,38 +198,50 @@ public final class BriefDocument {
         return p;
     }
 
-    private static void heading(XWPFDocument doc, String style, String chinese, String english) {
-        XWPFParagraph p = paragraph(doc, style, null);
-        run(p, chinese + " / " + english, HEADING_FONT, HEADING_FONT, HEADING_1.equals(style) ? BODY_POINTS : 14,
-                false);
+    /** A section's heading: its number, then its name in Chinese and English, or in English alone. */
+    private void heading(String style, String number, Section section, BriefWords w) {
+        heading(style, number + w.heading(section.chinese(), section.english()));
     }
 
-    private static void text(XWPFDocument doc, String text) {
-        text(doc, text, BODY_POINTS);
+    private void heading(String style, String text) {
+        XWPFParagraph p = paragraph(style, null);
+        run(p, text, HEADING_FONT, english ? LATIN_FONT : HEADING_FONT, HEADING_1.equals(style) ? BODY_POINTS : 14,
+                english);
     }
 
-    private static void text(XWPFDocument doc, String text, double points) {
-        XWPFParagraph p = paragraph(doc, null, ParagraphAlignment.BOTH);
+    private void text(String text) {
+        text(text, BODY_POINTS);
+    }
+
+    private void text(String text, double points) {
+        XWPFParagraph p = paragraph(null, ParagraphAlignment.BOTH);
         p.setIndentationFirstLine((int) Math.round(points * 2 * 20)); // two characters
         run(p, text, BODY_FONT, LATIN_FONT, points, false);
     }
 
-    /** A run in the given fonts, East Asian and Latin both named, and the language zh-CN. */
-    private static XWPFRun run(XWPFParagraph p, String text, String eastAsia, String latin, double points,
-                               boolean bold) {
+    /**
+     * A run in the given fonts, East Asian and Latin both named, and the language zh-CN (en-GB in the English
+     * edition, its East Asian language zh-CN still, for any name that has no English).
+     */
+    private XWPFRun run(XWPFParagraph p, String text, String eastAsia, String latin, double points, boolean bold) {
         XWPFRun r = p.createRun();
         r.setText(Lights.printable(text));
         r.setFontFamily(eastAsia, XWPFRun.FontCharRange.eastAsia);
         r.setFontFamily(latin, XWPFRun.FontCharRange.ascii);
         r.setFontFamily(latin, XWPFRun.FontCharRange.hAnsi);
         r.setFontFamily(latin, XWPFRun.FontCharRange.cs);
-        r.setLang("zh-CN");
+        if (english) {
+            r.setLang(ENGLISH_LANGUAGE);
+            r.getCTR().getRPr().getLangArray(0).setEastAsia("zh-CN");
+        } else {
+            r.setLang("zh-CN");
+        }
         r.setFontSize(points);
         r.setBold(bold);
         return r;
     }
 
-    private static void table(XWPFDocument doc, BriefTables.Table table) {
+    private void table(BriefTables.Table table) {
         List<Integer> shown = new java.util.ArrayList<>();
         for (int i = 0; i < table.columns().size(); i++) {
             if (table.columns().get(i).inDocument()) {
@@ -223,7 +249,7 @@ public final class BriefDocument {
             }
         }
         if (table.rows().isEmpty()) {
-            text(doc, table.empty(), TABLE_POINTS * 1.2);
+            text(table.empty(), TABLE_POINTS * 1.2);
             return;
         }
         XWPFTable t = doc.createTable(table.rows().size() + 1, shown.size());
@@ -243,7 +269,8 @@ public final class BriefDocument {
             XWPFTableCell cell = header.getCell(c);
             cell.setWidth(widths.get(c));
             cell.setColor("F2F2F2");
-            run(cell.getParagraphs().get(0), column.header(), HEADING_FONT, HEADING_FONT, TABLE_POINTS, false);
+            run(cell.getParagraphs().get(0), column.header(), HEADING_FONT, english ? LATIN_FONT : HEADING_FONT,
+                    TABLE_POINTS, english);
         }
         for (int r = 0; r < table.rows().size(); r++) {
             List<BriefTables.Cell> row = table.rows().get(r);

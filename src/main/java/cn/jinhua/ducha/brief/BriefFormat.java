@@ -44,9 +44,9 @@ public enum BriefFormat {
         return this == DOCX ? BriefDocument.write(brief) : BriefWorkbook.write(brief);
     }
 
-    /** A file name for people: 督查通报-2023-09.docx. */
+    /** A file name for people: 督查通报-2023-09.docx, or supervision-brief-2023-09.docx for the English edition. */
     public String fileName(Brief brief) {
-        return "督查通报-%s.%s".formatted(brief.period(), extension);
+        return brief.words().format("file.name", brief.period(), extension);
     }
 
     /** The same in ASCII, for the clients that cannot read the other: ducha-brief-2023-09.docx. */

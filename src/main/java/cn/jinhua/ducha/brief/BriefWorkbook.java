@@ -35,12 +35,15 @@ public final class BriefWorkbook {
     private final Map<Light, XSSFCellStyle> litText = new EnumMap<>(Light.class);
     private final Map<Light, XSSFCellStyle> litCount = new EnumMap<>(Light.class);
 
-    private BriefWorkbook() {
+    /** The English edition's font: a Latin face (the Chinese edition's are 黑体 and 宋体). */
+    static final String ENGLISH_FONT = "Arial";
+
+    private BriefWorkbook(boolean english) {
         XSSFFont bold = workbook.createFont();
         bold.setBold(true);
-        bold.setFontName("黑体");
+        bold.setFontName(english ? ENGLISH_FONT : "黑体");
         XSSFFont plain = workbook.createFont();
-        plain.setFontName("宋体");
+        plain.setFontName(english ? ENGLISH_FONT : "宋体");
         header = fill(style(bold, true), "F2F2F2");
         text = style(plain, true);
         count = style(plain, false);
@@ -50,9 +53,9 @@ public final class BriefWorkbook {
         }
     }
 
-    /** The workbook's bytes (.xlsx). */
+    /** The workbook's bytes (.xlsx), in the brief's language. */
     public static byte[] write(Brief brief) {
-        BriefWorkbook book = new BriefWorkbook();
+        BriefWorkbook book = new BriefWorkbook(brief.isEnglish());
         try (XSSFWorkbook workbook = book.workbook; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Map<Section, BriefTables.Table> tables = BriefTables.of(brief);
             for (Section section : Section.values()) {
@@ -66,10 +69,11 @@ public final class BriefWorkbook {
     }
 
     private void sheet(Section section, BriefTables.Table table, Brief brief) {
-        XSSFSheet sheet = workbook.createSheet(section.sheet());
+        BriefWords w = brief.words();
+        XSSFSheet sheet = workbook.createSheet(w.sheet(section));
         XSSFRow title = sheet.createRow(0);
-        cells.put(title, 0, "%s %s · %s / %s".formatted(Brief.TITLE, brief.issue(), section.chinese(),
-                section.english()), header);
+        cells.put(title, 0, w.format("sheet.title", brief.title(), brief.issue(),
+                w.heading(section.chinese(), section.english())), header);
         List<BriefTables.Column> columns = table.columns();
         XSSFRow head = sheet.createRow(1);
         for (int c = 0; c < columns.size(); c++) {

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +27,7 @@ import cn.jinhua.ducha.evaluation.Light;
 import cn.jinhua.ducha.evaluation.LightMatrix;
 import cn.jinhua.ducha.evaluation.Status;
 import cn.jinhua.ducha.ranking.Mark;
+import cn.jinhua.ducha.ranking.Movement;
 import cn.jinhua.ducha.ranking.Ranking;
 import cn.jinhua.ducha.ranking.Rankings;
 import cn.jinhua.ducha.ranking.Scoring;
@@ -70,12 +72,24 @@ public final class Briefs {
      * @throws IllegalArgumentException when {@code since} is not before {@code period}
      */
     public Optional<Brief> of(YearMonth period, YearMonth since) {
+        return of(period, since, Locale.SIMPLIFIED_CHINESE);
+    }
+
+    /**
+     * The brief of {@code period} in the language of {@code language}: the English edition for English, the Chinese
+     * 督查通报 for any other.
+     *
+     * @param since null for the month before
+     * @throws IllegalArgumentException when {@code since} is not before {@code period}
+     */
+    public Optional<Brief> of(YearMonth period, YearMonth since, Locale language) {
         YearMonth after = since == null ? defaultSince(period) : since;
         if (!after.isBefore(period)) {
             throw new IllegalArgumentException(("--since: %s 须早于通报月份 %s / must be before the period %s")
                     .formatted(after, period, period));
         }
-        return store.runs().latest(period).map(run -> read(run, after));
+        BriefWords words = BriefWords.of(language);
+        return store.runs().latest(period).map(run -> read(run, after, words));
     }
 
     /** The newest period with a run, if any: the one a scheduled brief reports. */
@@ -83,10 +97,10 @@ public final class Briefs {
         return store.runs().list().stream().map(Runs.Run::period).max(Comparator.naturalOrder());
     }
 
-    private Brief read(Runs.Run run, YearMonth since) {
+    private Brief read(Runs.Run run, YearMonth since, BriefWords w) {
         Instant asOf = store.now();
         List<Runs.StoredVerdict> stored = store.runs().verdictsOf(run.id(), null);
-        List<Brief.Item> items = stored.stream().filter(v -> v.light() != null).map(this::item).toList();
+        List<Brief.Item> items = stored.stream().filter(v -> v.light() != null).map(v -> item(v, w)).toList();
 
         LightMatrix lights = LightMatrix.of(items, Brief.Item::unit,
                 i -> catalogue.commitment(i.commitment()).map(c -> c.area().id()).orElse("?"), Brief.Item::light);
@@ -97,27 +111,53 @@ public final class Briefs {
             units.add(i.unit());
         }
         List<Brief.LightRow> unitRows = catalogue.units().stream().filter(Unit::isSupervised)
-                .map(u -> new Brief.LightRow(u.id(), u.name(), lights.row(u.id()))).toList();
+                .map(u -> new Brief.LightRow(u.id(), unitName(u.id(), w), lights.row(u.id()))).toList();
         List<Brief.LightRow> areaRows = catalogue.areas().stream().filter(a -> !lights.column(a.id()).isEmpty())
-                .map(a -> new Brief.LightRow(a.id(), a.name(), lights.column(a.id()))).toList();
+                .map(a -> new Brief.LightRow(a.id(), areaName(a, w), lights.column(a.id()))).toList();
         Brief.Summary summary = new Brief.Summary(units.size(), commitments.size(), lights.total(),
                 store.runs().alerts(run.id()).size());
 
-        Alerts alerts = alerts(run.period(), since, asOf);
+        Alerts alerts = alerts(run.period(), since, asOf, w);
         List<Brief.Item> worst = items.stream().filter(i -> i.light() == Light.RED)
                 .sorted(Comparator.comparing((Brief.Item i) -> Status.valueOf(i.status()) == Status.MISSED ? 0 : 1))
                 .toList();
-        return new Brief(run.period(), since, run, asOf, summary, areaRows, unitRows, ranking(run), alerts.raised,
-                alerts.escalated, alerts.closed, alerts.overdue, silences(items), worst, items);
+        return new Brief(run.period(), since, run, asOf, summary, areaRows, unitRows, ranking(run, w),
+                alerts.raised, alerts.escalated, alerts.closed, alerts.overdue, silences(items, w), worst, items,
+                w.isEnglish() ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE);
     }
 
-    private Brief.Item item(Runs.StoredVerdict v) {
+    private Brief.Item item(Runs.StoredVerdict v, BriefWords w) {
         Optional<Commitment> c = catalogue.commitment(v.commitment());
         Status status = Status.valueOf(v.status());
-        return new Brief.Item(v.unit(), unitName(v.unit()), v.commitment(), c.map(Commitment::title).orElse(""),
-                c.map(Commitment::area).map(Area::name).orElse(""), c.map(Commitment::taskNumber).orElse(null),
-                status.name(), status.label(), Light.valueOf(v.light()), plainValue(v.value()), v.target(),
-                v.expected(), v.explanation(), c.map(Commitment::lead).orElse(""));
+        Locale locale = w.isEnglish() ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+        return new Brief.Item(v.unit(), unitName(v.unit(), w), v.commitment(), c.map(x -> title(x, w)).orElse(""),
+                c.map(x -> areaName(x.area(), w)).orElse(""), c.map(Commitment::taskNumber).orElse(null),
+                status.name(), statusLabel(status, w), Light.valueOf(v.light()), plainValue(v.value()), v.target(),
+                v.expected(), v.explanation(locale), c.map(x -> w.wording().name("lead." + x.lead(), x.lead(),
+                x.lead())).orElse(""));
+    }
+
+    /**
+     * A commitment's title; in English what it measures (the English names' label), for progress the task or general
+     * work it reports on, and the metric key where the names file has nothing.
+     */
+    private static String title(Commitment c, BriefWords w) {
+        if (!w.isEnglish() || !c.isProgress()) {
+            return w.wording().name("commitment." + c.id(), c.title(), c.metric());
+        }
+        return c.isGeneralWork()
+                ? w.format("title.generalWorkProgress", c.progressCode(),
+                w.wording().name("work." + c.progressCode(), c.source(), c.metric()))
+                : w.format("title.taskProgress", c.taskNumber(),
+                w.wording().name("task." + c.taskNumber(), c.task().title(), c.metric()));
+    }
+
+    private static String areaName(Area a, BriefWords w) {
+        return w.name("area." + a.id(), a.name(), a.id());
+    }
+
+    private static String statusLabel(Status s, BriefWords w) {
+        return w.wording().name("status." + s.name(), s.label(), s.name());
     }
 
     /** A stored value as people read it: a number or a status as written, text without its JSON quotes. */
@@ -132,14 +172,14 @@ public final class Briefs {
     }
 
     /** Units that owed values and did not report them: NO_DATA verdicts, by unit in the registry's order. */
-    private List<Brief.Silence> silences(List<Brief.Item> items) {
+    private List<Brief.Silence> silences(List<Brief.Item> items, BriefWords w) {
         List<Brief.Silence> silent = new ArrayList<>();
         for (Unit u : catalogue.units()) {
             List<Brief.Item> mine = items.stream().filter(i -> i.unit().equals(u.id())).toList();
             List<String> missing = mine.stream().filter(i -> Status.NO_DATA.name().equals(i.status()))
                     .map(i -> i.commitment() + " " + i.title()).toList();
             if (!missing.isEmpty()) {
-                silent.add(new Brief.Silence(u.id(), u.name(), missing.size() == mine.size(), missing));
+                silent.add(new Brief.Silence(u.id(), unitName(u.id(), w), missing.size() == mine.size(), missing));
             }
         }
         return silent;
@@ -149,12 +189,16 @@ public final class Briefs {
      * The 赛马 ranking of the brief's run, moved against the month before's latest run, by {@link Rankings} (the one
      * place it is computed); not available when the catalogue has no published score (a ruleset before issue 15).
      */
-    private Brief.Ranking ranking(Runs.Run run) {
+    private Brief.Ranking ranking(Runs.Run run, BriefWords w) {
         Rankings rankings;
         try {
             rankings = new Rankings(catalogue);
         } catch (IllegalStateException noScore) {
-            return new Brief.Ranking(false, noScore.getMessage(), List.of(), List.of());
+            // the message is Chinese, then English after " / ": the English edition keeps the English
+            String why = noScore.getMessage();
+            int slash = why == null ? -1 : why.indexOf(" / ");
+            return new Brief.Ranking(false, w.isEnglish() && slash >= 0 ? why.substring(slash + 3) : why, List.of(),
+                    List.of());
         }
         List<Mark> marks = Rankings.marks(store, run.id());
         List<Mark> before = store.runs().latest(run.period().minusMonths(1))
@@ -166,16 +210,32 @@ public final class Briefs {
         for (Ranking.Row r : overall.rows()) {
             List<String> places = byEnvironment.stream().map(e -> e.row(r.unit().id()).map(Ranking.Row::rank)
                     .map(String::valueOf).orElse("—")).map(p -> "null".equals(p) ? "—" : p).toList();
-            rows.add(new Brief.RankRow(r.rank(), r.unit().id(), r.unit().name(),
-                    r.score() == null ? "—" : r.score().toPlainString(), r.movement().label().isEmpty() ? "—"
-                    : r.movement().label(), places, basis(r)));
+            String movement = r.movement().label().isEmpty() ? "—" : r.movement().label();
+            if (r.movement().direction() == Movement.Direction.NEW) {
+                movement = w.name("movement.new", movement, movement);
+            }
+            rows.add(new Brief.RankRow(r.rank(), r.unit().id(), unitName(r.unit().id(), w),
+                    r.score() == null ? "—" : r.score().toPlainString(), movement, places, basis(r, w)));
         }
-        return new Brief.Ranking(true, formula(rankings.scoring(), overall),
-                rankings.environments().stream().map(Area::name).toList(), rows);
+        return new Brief.Ranking(true, formula(rankings.scoring(), overall, w),
+                rankings.environments().stream().map(a -> areaName(a, w)).toList(), rows);
     }
 
     /** What made a unit's score: its judged verdicts by status, and the points they earned. */
-    private static String basis(Ranking.Row r) {
+    private static String basis(Ranking.Row r, BriefWords w) {
+        if (w.isEnglish()) {
+            StringBuilder b = new StringBuilder(w.format("basis.judged", r.judged()));
+            for (Status s : Status.values()) {
+                int n = r.counts().getOrDefault(s, 0);
+                if (n > 0 && s != Status.NOT_APPLICABLE) {
+                    b.append(w.format("basis.status", statusLabel(s, w), n));
+                }
+            }
+            if (r.waived() > 0) {
+                b.append(w.format("basis.waived", r.waived()));
+            }
+            return b.append(w.format("basis.points", r.points().stripTrailingZeros().toPlainString())).toString();
+        }
         StringBuilder b = new StringBuilder("受评 %d 项".formatted(r.judged()));
         for (Status s : Status.values()) {
             int n = r.counts().getOrDefault(s, 0);
@@ -190,7 +250,17 @@ public final class Briefs {
     }
 
     /** The published formula in words, Chinese then English. */
-    private static String formula(Scoring scoring, Ranking overall) {
+    private static String formula(Scoring scoring, Ranking overall, BriefWords w) {
+        if (w.isEnglish()) {
+            List<String> points = new ArrayList<>();
+            for (Status s : Status.values()) {
+                if (s != Status.NOT_APPLICABLE) {
+                    points.add(w.format("formula.points", statusLabel(s, w),
+                            scoring.points(s).stripTrailingZeros().toPlainString()));
+                }
+            }
+            return w.format("formula", String.join(", ", points), scoring.decimals(), overall.previous());
+        }
         StringBuilder points = new StringBuilder();
         for (Status s : Status.values()) {
             if (s != Status.NOT_APPLICABLE) {
@@ -208,7 +278,7 @@ public final class Briefs {
                           List<Brief.AlertLine> closed, List<Brief.AlertLine> overdue) {
     }
 
-    private Alerts alerts(YearMonth period, YearMonth since, Instant asOf) {
+    private Alerts alerts(YearMonth period, YearMonth since, Instant asOf, BriefWords w) {
         List<Brief.AlertLine> raised = new ArrayList<>();
         List<Brief.AlertLine> escalated = new ArrayList<>();
         List<Brief.AlertLine> closed = new ArrayList<>();
@@ -228,20 +298,20 @@ public final class Briefs {
             }
             for (String kind : List.of("OPENED", "REOPENED")) {
                 if (latest.containsKey(kind)) {
-                    raised.add(line(t, state, latest.get(kind)));
+                    raised.add(line(t, state, latest.get(kind), w));
                 }
             }
             if (latest.containsKey("ESCALATED")) {
-                escalated.add(line(t, state, latest.get("ESCALATED")));
+                escalated.add(line(t, state, latest.get("ESCALATED"), w));
             }
             for (String kind : List.of("CLOSED", "RESOLVED")) {
                 if (latest.containsKey(kind)) {
-                    closed.add(line(t, state, latest.get(kind)));
+                    closed.add(line(t, state, latest.get(kind), w));
                 }
             }
             AlertEvent last = state.last();
             if (last.state().isActive() && last.deadline() != null && last.deadline().isBefore(asOf)) {
-                overdue.add(line(t, state, last));
+                overdue.add(line(t, state, last, w));
             }
         }
         Comparator<Brief.AlertLine> order = Comparator.comparing((Brief.AlertLine a) -> levelOrder(a.level()))
@@ -262,11 +332,12 @@ public final class Briefs {
             return events.get(events.size() - 1);
         }
 
-        /** The latest message the alert carried by then. */
-        String message() {
+        /** The latest message the alert carried by then, in English where it was stored in English too. */
+        String message(boolean english) {
             for (int i = events.size() - 1; i >= 0; i--) {
-                if (events.get(i).message() != null) {
-                    return events.get(i).message();
+                AlertEvent e = events.get(i);
+                if (e.message() != null) {
+                    return english && e.messageEn() != null ? e.messageEn() : e.message();
                 }
             }
             return null;
@@ -302,16 +373,29 @@ public final class Briefs {
         return events.isEmpty() ? null : new AsOf(events, periods);
     }
 
-    private Brief.AlertLine line(TrackedAlert t, AsOf state, AlertEvent event) {
+    private Brief.AlertLine line(TrackedAlert t, AsOf state, AlertEvent event, BriefWords w) {
         AlertEvent last = state.last();
-        String title = t.commitment() == null ? "" : catalogue.commitment(t.commitment()).map(Commitment::title)
+        String title = t.commitment() == null ? "" : catalogue.commitment(t.commitment()).map(c -> title(c, w))
                 .orElse("");
         LocalDate deadline = last.deadline() == null ? null : LocalDate.ofInstant(last.deadline(), Supervision.ZONE);
         AlertState s = last.state();
-        return new Brief.AlertLine(t.id(), t.unit(), unitName(t.unit()), t.commitment(), title, t.level(),
-                levelLabel(t.level()), s.name(), s.label(), state.raisedFor(), event.event(),
-                EVENTS.getOrDefault(event.event(), event.event()), event.at(), event.actor(), event.note(), deadline,
-                last.responsible(), state.message());
+        String eventLabel = EVENTS.getOrDefault(event.event(), event.event());
+        return new Brief.AlertLine(t.id(), t.unit(), unitName(t.unit(), w), t.commitment(), title, t.level(),
+                w.name("level." + t.level(), levelLabel(t.level()), t.level()), s.name(),
+                w.name("state." + s.name(), s.label(), s.name()), state.raisedFor(), event.event(),
+                w.name("event." + event.event(), eventLabel, event.event()), event.at(), event.actor(), note(event, w),
+                deadline, last.responsible().stream().map(r -> responsibleName(r, w)).toList(),
+                state.message(w.isEnglish()));
+    }
+
+    /**
+     * An event's note: as a person wrote it, but the schedule's own (resolved: "本次评判不再触发 / no longer raised"),
+     * written Chinese then English, is English alone in the English edition.
+     */
+    private static String note(AlertEvent event, BriefWords w) {
+        String note = event.note();
+        int slash = note == null ? -1 : note.indexOf(" / ");
+        return w.isEnglish() && "RESOLVED".equals(event.event()) && slash >= 0 ? note.substring(slash + 3) : note;
     }
 
     /** The contract's levels in their order, then the forecasts (提前预警), which are followed up beside them. */
@@ -323,7 +407,16 @@ public final class Briefs {
         return Forecast.LEVEL.equals(level) ? "提前预警" : AlertLevel.valueOf(level).label();
     }
 
-    private String unitName(String id) {
-        return catalogue.unit(id).map(Unit::name).orElse(id);
+    /** A responsible unit as the alert stored it (a unit's name or a lead unit's), named in the brief's language. */
+    private String responsibleName(String name, BriefWords w) {
+        if (!w.isEnglish()) {
+            return name;
+        }
+        return catalogue.units().stream().filter(u -> u.name().equals(name)).findFirst()
+                .map(u -> unitName(u.id(), w)).orElseGet(() -> w.wording().name("lead." + name, name, name));
+    }
+
+    private String unitName(String id, BriefWords w) {
+        return catalogue.unit(id).map(u -> w.wording().name("unit." + u.id(), u.name(), u.id())).orElse(id);
     }
 }

@@ -1,8 +1,9 @@
 package cn.jinhua.ducha.brief;
 
 /**
- * The sections of the brief, in order: a heading in the Word document (Chinese, then English) and a worksheet of
- * the workbook each. The verdicts are the workbook's alone: the document keeps to what a meeting reads.
+ * The sections of the brief, in order: a heading in the Word document (Chinese then English, English alone in the
+ * English edition) and a worksheet of the workbook each (the 督查通报's names here; BriefWords names them by
+ * edition). The verdicts are the workbook's alone: the document keeps to what a meeting reads.
  */
 public enum Section {
     SUMMARY("总体情况", "Summary", "概况 Summary"),

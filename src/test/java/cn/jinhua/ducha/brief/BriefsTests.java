@@ -383,6 +383,118 @@ class BriefsTests {
         }
     }
 
+    /** Han characters (汉字) anywhere in {@code text}, with what people wrote (actors, closing notes) left out. */
+    private static List<String> chineseIn(String text) {
+        String words = text;
+        for (String written : List.of(HOSTILE, "市营商办")) {
+            words = words.replace(written, "");
+        }
+        return java.util.regex.Pattern.compile("\\p{IsHan}+").matcher(words).results()
+                .map(java.util.regex.MatchResult::group).toList();
+    }
+
+    private static Brief englishSeptember() {
+        return briefs.of(SEPTEMBER, null, java.util.Locale.ENGLISH).orElseThrow();
+    }
+
+    @Test
+    void theEnglishEditionNamesEverythingInEnglish() {
+        Brief brief = englishSeptember();
+        assertThat(brief.isEnglish()).isTrue();
+        assertThat(brief.issue()).isEqualTo("No. 9 of 2023");
+        assertThat(brief.areas()).extracting(Brief.LightRow::name).contains("Government environment",
+                "Rule-of-law environment", "Market environment", "Economic environment", "Cultural environment");
+        assertThat(brief.units()).extracting(Brief.LightRow::name).contains("Wucheng", "Jinhua (city)");
+        assertThat(brief.ranking().note()).startsWith("Score = 100 ×").contains("2023-08");
+        // the same figures as the Chinese edition: only the words differ
+        Brief chinese = september();
+        assertThat(brief.summary()).isEqualTo(chinese.summary());
+        assertThat(brief.worst()).extracting(Brief.Item::commitment)
+                .containsExactlyElementsOf(chinese.worst().stream().map(Brief.Item::commitment).toList());
+        assertThat(ids(brief.raised())).isEqualTo(ids(chinese.raised()));
+        assertThat(brief.worst()).allSatisfy(i -> assertThat(chineseIn(i.explanation() + i.lead() + i.title()
+                + i.statusLabel() + i.area() + i.unitName())).isEmpty());
+        assertThat(brief.closed()).allSatisfy(a -> assertThat(chineseIn(a.message() + a.stateLabel()
+                + a.levelLabel() + a.eventLabel() + String.join(",", a.responsible()))).isEmpty());
+    }
+
+    @Test
+    void theEnglishWordDocumentHasEverySectionAndNoChinese() throws IOException {
+        Brief brief = englishSeptember();
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(BriefDocument.write(brief)))) {
+            assertThat(doc.getParagraphs()).filteredOn(p -> BriefDocument.TITLE.equals(p.getStyle()))
+                    .singleElement().extracting(XWPFParagraph::getText).isEqualTo(brief.title());
+            List<String> headings = doc.getParagraphs().stream()
+                    .filter(p -> BriefDocument.HEADING_1.equals(p.getStyle())
+                            || BriefDocument.HEADING_2.equals(p.getStyle()))
+                    .map(XWPFParagraph::getText).toList();
+            for (Section s : Section.values()) {
+                if (s.inDocument()) {
+                    assertThat(headings).as(s.name()).anySatisfy(h -> assertThat(h).endsWith(s.english()));
+                }
+            }
+            assertThat(headings.get(0)).isEqualTo("1. Summary");
+            assertThat(headings).contains("5. Alerts after 2023-08", "8. Red items");
+
+            StringBuilder text = new StringBuilder();
+            doc.getParagraphs().forEach(p -> text.append(p.getText()).append('\n'));
+            doc.getTables().forEach(t -> text.append(t.getText()).append('\n'));
+            assertThat(chineseIn(text.toString())).as("Chinese in the English edition").isEmpty();
+            assertThat(text).contains(brief.worst().get(0).explanation()).contains("Values as of");
+
+            // Latin text in Times New Roman, the East Asian fonts still set, the language en-GB
+            List<XWPFRun> runs = new ArrayList<>();
+            doc.getParagraphs().forEach(p -> runs.addAll(p.getRuns()));
+            doc.getTables().forEach(t -> t.getRows().forEach(r -> r.getTableCells().forEach(c ->
+                    c.getParagraphs().forEach(p -> runs.addAll(p.getRuns())))));
+            assertThat(runs).hasSizeGreaterThan(100).allSatisfy(r -> {
+                assertThat(r.getFontFamily(XWPFRun.FontCharRange.eastAsia)).isIn(BriefDocument.BODY_FONT,
+                        BriefDocument.HEADING_FONT, BriefDocument.TITLE_FONT);
+                assertThat(r.getFontFamily(XWPFRun.FontCharRange.ascii)).isEqualTo(BriefDocument.LATIN_FONT);
+                assertThat(r.getLang()).isEqualTo(BriefDocument.ENGLISH_LANGUAGE);
+            });
+            CTFonts defaults = doc.getStyles().getCtStyles().getDocDefaults().getRPrDefault().getRPr()
+                    .getRFontsArray(0);
+            assertThat(defaults.getEastAsia()).isEqualTo(BriefDocument.BODY_FONT);
+        }
+    }
+
+    @Test
+    void theEnglishWorkbookHasEverySheetAndNoChinese() throws IOException {
+        Brief brief = englishSeptember();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(BriefWorkbook.write(brief)))) {
+            List<String> names = new ArrayList<>();
+            book.forEach(s -> names.add(s.getSheetName()));
+            assertThat(names).containsExactly("Summary", "Areas", "Units", "Ranking", "Raised", "Escalated", "Closed",
+                    "Overdue", "No data", "Red items", "Verdicts");
+            book.forEach(s -> s.forEach(row -> row.forEach(c -> {
+                if (c.getCellType() == CellType.STRING) {
+                    assertThat(chineseIn(c.getStringCellValue())).as("%s!%s", s.getSheetName(), c.getAddress())
+                            .isEmpty();
+                }
+            })));
+            XSSFSheet verdicts = book.getSheet("Verdicts");
+            assertThat(verdicts.getLastRowNum()).isEqualTo(2 + brief.verdicts().size() - 1);
+            int lightColumn = header(verdicts).indexOf("Light");
+            assertThat(verdicts.getRow(2).getCell(lightColumn).getStringCellValue())
+                    .isEqualTo(brief.verdicts().get(0).light().name().toLowerCase(java.util.Locale.ROOT));
+            assertThat(book.getSheet("Summary").getRow(0).getCell(0).getStringCellValue())
+                    .isEqualTo(brief.title() + " No. 9 of 2023 · Summary");
+        }
+    }
+
+    @Test
+    void theChineseEditionIsTheDocumentItWas() {
+        Brief brief = september();
+        assertThat(brief.isEnglish()).isFalse();
+        assertThat(brief.title()).isEqualTo(Brief.TITLE);
+        assertThat(BriefFormat.DOCX.fileName(brief)).isEqualTo("督查通报-2023-09.docx");
+        assertThat(BriefFormat.XLSX.fileName(englishSeptember())).isEqualTo("supervision-brief-2023-09.xlsx");
+        assertThat(BriefWords.CHINESE.sheet(Section.OVERDUE)).isEqualTo(Section.OVERDUE.sheet());
+        assertThat(BriefWords.CHINESE.get("title")).isEqualTo(Brief.TITLE);
+        assertThat(BriefWords.CHINESE.get("issuer")).isEqualTo(Brief.ISSUER);
+    }
+
     @Test
     void formulaLikeTextIsQuotePrefixed() throws IOException {
         try (XSSFWorkbook book = new XSSFWorkbook()) {
@@ -396,7 +508,8 @@ class BriefsTests {
 
     /**
      * LibreOffice opens both files: the document converts to PDF and to plain text holding the title and the seed's
-     * words, the workbook to PDF. Skipped where LibreOffice is not installed (.ci/libreoffice installs it for CI).
+     * words, the workbook to PDF; the English edition's document converts to English text. Skipped where LibreOffice
+     * is not installed (.ci/libreoffice installs it for CI).
      */
     @Test
     void libreOfficeConvertsBoth() throws IOException, InterruptedException {
@@ -416,6 +529,15 @@ class BriefsTests {
                 .startsWith("%PDF-");
         assertThat(Files.readString(in.resolve("brief.txt"))).contains(Brief.TITLE).contains(Brief.MEETINGS)
                 .contains("一、总体情况").contains(brief.worst().get(0).explanation());
+
+        Brief english = englishSeptember();
+        Path en = Files.createDirectories(dir.resolve("office-en"));
+        BriefFormat.DOCX.writeTo(english, en.resolve("brief.docx"));
+        convert(office, en, "txt:Text (encoded):UTF8", en.resolve("brief.docx"));
+        String text = Files.readString(en.resolve("brief.txt"));
+        assertThat(text).contains(english.title()).contains("1. Summary")
+                .contains(english.worst().get(0).explanation());
+        assertThat(chineseIn(text)).as("Chinese in the English edition, as LibreOffice reads it").isEmpty();
     }
 
     /** {@code libreoffice --headless --convert-to TO FILE}, with a profile of its own so that no other instance interferes. */

@@ -50,6 +50,17 @@ class BriefCommandTests {
             assertThat(left).as("no draft left beside it").extracting(p -> p.getFileName().toString())
                     .containsExactly("brief.XLSX");
         }
+
+        Path english = dir.resolve("brief-en.docx");
+        Run inEnglish = ducha(db, "brief", "--period", "2023-09", "--lang", "en", "--out", english);
+        assertThat(inEnglish.status()).as(inEnglish.err()).isZero();
+        try (InputStream in = Files.newInputStream(english); XWPFDocument doc = new XWPFDocument(in)) {
+            assertThat(doc.getParagraphs().get(1).getText()).isEqualTo("No. 9 of 2023");
+            StringBuilder text = new StringBuilder();
+            doc.getParagraphs().forEach(p -> text.append(p.getText()));
+            doc.getTables().forEach(t -> text.append(t.getText()));
+            assertThat(text.toString()).doesNotContainPattern("\\p{IsHan}");
+        }
     }
 
     @Test
@@ -65,5 +76,8 @@ class BriefCommandTests {
         Run since = ducha(db, "brief", "--period", "2023-09", "--since", "2023-10", "--out", dir.resolve("b.docx"));
         assertThat(since.status()).isEqualTo(1);
         assertThat(since.err()).contains("--since");
+        Run french = ducha(db, "brief", "--period", "2023-09", "--lang", "fr", "--out", dir.resolve("b.docx"));
+        assertThat(french.status()).isEqualTo(1);
+        assertThat(french.err()).contains("--lang").contains("须为 zh 或 en");
     }
 }

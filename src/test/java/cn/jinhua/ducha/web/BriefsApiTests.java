@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.CookieManager;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import cn.jinhua.ducha.brief.Brief;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -58,6 +64,97 @@ class BriefsApiTests {
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(r.body()))) {
             assertThat(book.getSheet("概况 Summary").getRow(5).getCell(1).getStringCellValue()).isEqualTo("2023-07");
             assertThat(book.getSheet("全部结论 Verdicts").getCTWorksheet().isSetAutoFilter()).isTrue();
+        }
+    }
+
+    /** The text of a Word document: its paragraphs and tables. */
+    private static String text(XWPFDocument doc) {
+        StringBuilder text = new StringBuilder();
+        doc.getParagraphs().forEach(p -> text.append(p.getText()).append('\n'));
+        doc.getTables().forEach(t -> text.append(t.getText()).append('\n'));
+        return text.toString();
+    }
+
+    @Test
+    void aRequestInEnglishGetsTheEnglishEdition() throws IOException {
+        HttpResponse<byte[]> r = server.sendForBytes(server.request("city", "/api/briefs/2023-09.docx")
+                .header("Accept-Language", "en").GET().build());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Language")).contains("en");
+        assertThat(ContentDisposition.parse(r.headers().firstValue("Content-Disposition").orElseThrow())
+                .getFilename()).isEqualTo("supervision-brief-2023-09.docx");
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(r.body()))) {
+            assertThat(doc.getParagraphs().get(1).getText()).isEqualTo("No. 9 of 2023");
+            assertThat(text(doc)).contains("1. Summary").doesNotContainPattern("\\p{IsHan}");
+        }
+        HttpResponse<byte[]> book = server.sendForBytes(server.request("auditor", "/api/briefs/2023-09.xlsx")
+                .header("Accept-Language", "en-GB,en;q=0.9,zh;q=0.5").GET().build());
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(book.body()))) {
+            assertThat(workbook.getSheetName(0)).isEqualTo("Summary");
+        }
+    }
+
+    @Test
+    void theLangParameterChoosesTheEditionOverTheRequestsLanguage() throws IOException {
+        HttpResponse<byte[]> english = get("city", "/api/briefs/2023-09.docx?lang=en");
+        assertThat(english.headers().firstValue("Content-Language")).contains("en");
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(english.body()))) {
+            assertThat(text(doc)).doesNotContainPattern("\\p{IsHan}");
+        }
+        HttpResponse<byte[]> chinese = server.sendForBytes(server.request("city", "/api/briefs/2023-09.docx?lang=zh")
+                .header("Accept-Language", "en").GET().build());
+        assertThat(chinese.headers().firstValue("Content-Language")).contains("zh-CN");
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(chinese.body()))) {
+            assertThat(doc.getParagraphs().get(0).getText()).isEqualTo(Brief.TITLE);
+        }
+        HttpResponse<String> bad = server.get("city", "/api/briefs/2023-09.docx?lang=fr");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(TestServer.json(bad).get("errors").get(0).get("field").asString()).isEqualTo("lang");
+    }
+
+    /** A browser signed in to the dashboard as {@code user}: its session and language cookies kept. */
+    private static HttpClient signedIn(String user) {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> login = TestServer.send(browser,
+                HttpRequest.newBuilder(server.base.resolve("/login")).GET().build());
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login.body());
+        assertThat(csrf.find()).as("the login form's CSRF token").isTrue();
+        String form = "username=" + user + "&password=" + URLEncoder.encode(TestServer.PASSWORD, StandardCharsets.UTF_8)
+                + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        HttpResponse<String> posted = TestServer.send(browser, HttpRequest.newBuilder(server.base.resolve("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        assertThat(posted.headers().firstValue("Location").orElseThrow()).as("signed in").endsWith("/overview");
+        return browser;
+    }
+
+    private static HttpResponse<byte[]> download(HttpClient browser, String path) throws IOException {
+        try {
+            return browser.send(HttpRequest.newBuilder(server.base.resolve(path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    @Test
+    void theDashboardInEnglishDownloadsTheEnglishEdition() throws IOException {
+        HttpClient browser = signedIn("city");
+        assertThat(TestServer.send(browser, HttpRequest.newBuilder(server.base.resolve("/report?lang=en")).GET()
+                .build()).statusCode()).isEqualTo(200);
+        HttpResponse<byte[]> english = download(browser, "/briefs/2023-09.docx");
+        assertThat(english.statusCode()).isEqualTo(200);
+        assertThat(english.headers().firstValue("Content-Language")).contains("en");
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(english.body()))) {
+            assertThat(text(doc)).contains("1. Summary").doesNotContainPattern("\\p{IsHan}");
+        }
+        TestServer.send(browser, HttpRequest.newBuilder(server.base.resolve("/report?lang=zh")).GET().build());
+        HttpResponse<byte[]> chinese = download(browser, "/briefs/2023-09.xlsx");
+        assertThat(chinese.headers().firstValue("Content-Language")).contains("zh-CN");
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(chinese.body()))) {
+            assertThat(book.getSheetName(0)).isEqualTo("概况 Summary");
         }
     }
 

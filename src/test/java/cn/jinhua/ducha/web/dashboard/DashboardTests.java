@@ -532,9 +532,10 @@ class DashboardTests {
         assertThat(excel.getText()).isEqualTo("Meeting brief (Excel)");
         assertThat(browser.find("#overview-brief-docx").getText()).isEqualTo("Meeting brief (Word)");
         excel.click();
+        // the dashboard in English downloads the brief's English edition
         try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
-                Files.newInputStream(browser.downloaded("督查通报-2023-09.xlsx")))) {
-            assertThat(book.getSheetAt(0).getSheetName()).isEqualTo("概况 Summary");
+                Files.newInputStream(browser.downloaded("supervision-brief-2023-09.xlsx")))) {
+            assertThat(book.getSheetAt(0).getSheetName()).isEqualTo("Summary");
             assertThat(book.getNumberOfSheets()).isEqualTo(11);
         }
         browser.open("/report?period=2023-09&lang=en");
