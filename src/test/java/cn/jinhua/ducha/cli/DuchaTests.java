@@ -179,6 +179,24 @@ class DuchaTests {
     }
 
     @Test
+    void aCommandOnAStoreSaysNothingButItsOwnWordsOnStandardError(@TempDir Path store) throws Exception {
+        // processes of their own, as from a shell: the libraries' logging (Flyway's, Hikari's) reaches stderr there
+        String url = cn.jinhua.ducha.store.Store.h2(store.resolve("ducha").toString());
+        for (String[] command : List.of(new String[] {"submit", "samples/2023-09"},
+                new String[] {"evaluate", "--period", "2023-09"}, new String[] {"runs"})) {
+            List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
+                    "cn.jinhua.ducha.cli.Ducha", "--db", url, "--rules", "rules"));
+            line.addAll(List.of(command));
+            Process process = new ProcessBuilder(line).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            String err = new String(process.getErrorStream().readAllBytes(), UTF_8);
+            assertThat(process.waitFor()).as(err).isZero();
+            assertThat(err).as("stderr of %s", List.of(command)).doesNotContain("WARN").doesNotContain("INFO")
+                    .doesNotContain("Exception");
+        }
+    }
+
+    @Test
     void evaluatesOutsideTheRepositoryWithTheRulesItWasBuiltWith(@TempDir Path elsewhere) throws Exception {
         // a process of its own, started where there is no rules folder (the class path carries the build's rules)
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
