@@ -1,10 +1,5 @@
 package cn.jinhua.ducha.brief;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -29,7 +24,7 @@ final class BriefWords {
 
     private BriefWords(boolean english) {
         this.english = english;
-        this.words = load(english ? "cn/jinhua/ducha/brief/brief_en.properties"
+        this.words = Wording.properties(english ? "cn/jinhua/ducha/brief/brief_en.properties"
                 : "cn/jinhua/ducha/brief/brief.properties");
     }
 
@@ -92,18 +87,5 @@ final class BriefWords {
     /** A section's worksheet name (at most 31 characters, none of Excel's forbidden ones). */
     String sheet(Section section) {
         return get("sheet." + section.name());
-    }
-
-    private static Properties load(String resource) {
-        Properties p = new Properties();
-        try (InputStream in = BriefWords.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
-            }
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return p;
     }
 }

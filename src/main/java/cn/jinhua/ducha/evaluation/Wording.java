@@ -37,13 +37,13 @@ public final class Wording {
     private final boolean english;
     private final Properties names;
     /** Parsed patterns: immutable, so shared between threads. */
-    private final Map<String, Pattern> formats = new ConcurrentHashMap<>();
+    private final Map<String, Template> formats = new ConcurrentHashMap<>();
 
     private Wording(Locale locale, boolean english) {
         this.patterns = ResourceBundle.getBundle(PATTERNS, locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         this.english = english;
-        this.names = english ? load(ENGLISH_NAMES) : new Properties();
+        this.names = english ? properties(ENGLISH_NAMES) : new Properties();
     }
 
     /** English for a locale whose language is English, Chinese for any other (Chinese comes first, always). */
@@ -60,7 +60,7 @@ public final class Wording {
      * exactly, so that MessageFormat never groups or rounds them).
      */
     public String format(String key, String... args) {
-        return formats.computeIfAbsent(key, k -> Pattern.parse(k, patterns.getString(k))).format(args);
+        return formats.computeIfAbsent(key, k -> Template.parse(k, patterns.getString(k))).format(args);
     }
 
     /**
@@ -72,9 +72,9 @@ public final class Wording {
      *
      * @param parts literal text (String) and argument positions (Integer), in order
      */
-    private record Pattern(List<Object> parts) {
+    private record Template(List<Object> parts) {
 
-        static Pattern parse(String key, String text) {
+        static Template parse(String key, String text) {
             List<Object> parts = new ArrayList<>();
             StringBuilder literal = new StringBuilder();
             boolean quoted = false;
@@ -105,7 +105,7 @@ public final class Wording {
             if (!literal.isEmpty()) {
                 parts.add(literal.toString());
             }
-            return new Pattern(List.copyOf(parts));
+            return new Template(List.copyOf(parts));
         }
 
         String format(String... args) {
@@ -135,7 +135,8 @@ public final class Wording {
         return english ? names.getProperty(key) : null;
     }
 
-    private static Properties load(String resource) {
+    /** A properties file on the class path read as UTF-8 (the wording's own and the brief's words). */
+    public static Properties properties(String resource) {
         Properties p = new Properties();
         try (InputStream in = Wording.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {

@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * 兰溪 and 东阳. Requests go over real HTTP with Java's own client. The schedule of {@code serve} is off for every
  * server of the tests (src/test/resources/config/application.properties) unless a test turns it on.
  */
-final class TestServer {
+public final class TestServer {
 
     static final String PASSWORD = "secret-password";
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -220,8 +220,7 @@ final class TestServer {
     HttpRequest.Builder request(String user, String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
         if (user != null) {
-            b.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+            b.header("Authorization", basic(user, PASSWORD));
         }
         return b;
     }
@@ -230,8 +229,14 @@ final class TestServer {
         return send(http, request);
     }
 
+    /** The Authorization header's value for HTTP Basic as {@code username}. */
+    public static String basic(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Sends with a client of the test's own (a browser's cookies, say). */
-    static HttpResponse<String> send(HttpClient client, HttpRequest request) {
+    public static HttpResponse<String> send(HttpClient client, HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {

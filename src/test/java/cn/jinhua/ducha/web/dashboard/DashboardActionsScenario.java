@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +27,7 @@ import cn.jinhua.ducha.factsheet.SheetReader;
 import cn.jinhua.ducha.store.Store;
 import cn.jinhua.ducha.store.Submissions;
 import cn.jinhua.ducha.web.DuchaServer;
+import cn.jinhua.ducha.web.TestServer;
 import cn.jinhua.ducha.web.RulesInForce;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -467,17 +467,11 @@ abstract class DashboardActionsScenario {
         return JSON.readTree(response.body());
     }
 
-    private static HttpResponse<String> send(HttpRequest request) throws IOException {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
+    private static HttpResponse<String> send(HttpRequest request) {
+        return TestServer.send(HTTP, request);
     }
 
     private static String basic(String username, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
+        return TestServer.basic(username, password);
     }
 }
