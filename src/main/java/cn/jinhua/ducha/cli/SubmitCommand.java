@@ -2,6 +2,7 @@ package cn.jinhua.ducha.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,10 +79,16 @@ final class SubmitCommand implements Callable<Integer> {
             if (!Files.exists(path)) {
                 throw new IllegalArgumentException("文件或目录不存在 / no such file or folder: " + path);
             }
-            try (Stream<Path> walk = Files.walk(path)) {
-                for (Path file : walk.filter(Files::isRegularFile)
+            // links followed, a linked folder of sheets is walked as the folder it stands for
+            try (Stream<Path> walk = Files.walk(path, FileVisitOption.FOLLOW_LINKS)) {
+                List<Path> files = walk.filter(Files::isRegularFile)
                         .filter(p -> !Files.isDirectory(path) || SheetFormat.isSheet(p))
-                        .sorted().toList()) {
+                        .sorted().toList();
+                if (files.isEmpty()) {
+                    throw new IllegalArgumentException("目录中没有报表文件(.json、.csv、.xlsx) / no sheets (.json, .csv, "
+                            + ".xlsx) in the folder: " + path);
+                }
+                for (Path file : files) {
                     // an oversized file is not read whole: its refusal keeps the first bytes, as evidence
                     try (var in = Files.newInputStream(file)) {
                         received.put(file.toString(), in.readNBytes(SheetReader.MAX_BYTES + 1));

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
@@ -112,7 +113,7 @@ public final class SheetReader {
      * @throws UncheckedIOException when the folder cannot be walked
      */
     public Reading reading(Path folder) {
-        try (Stream<Path> walk = Files.walk(folder)) {
+        try (Stream<Path> walk = Files.walk(folder, FileVisitOption.FOLLOW_LINKS)) {
             return new Reading(walk.filter(Files::isRegularFile)
                     .filter(SheetFormat::isSheet)
                     .sorted()
