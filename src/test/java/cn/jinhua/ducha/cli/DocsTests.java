@@ -26,11 +26,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * only {@code …} stands for any number of lines left out; a {@code …} inside a line for any text there (a run's
  * timestamp, an audit hash, a long explanation cut short). Blank lines are not compared. A block holding a command
  * that is not {@code java -jar target/ducha.jar} (a hand-made edit of the database, say) is shown, not run, and so
- * is a block of output alone.
+ * is a block of output alone; only the build ({@code ./mvnw}), which this test runs inside, is passed over. Files
+ * a command writes ({@code --out}) go to the session's folder.
  */
 class DocsTests {
 
     private static final String DUCHA = "java -jar target/ducha.jar ";
+    private static final String BUILD = "./mvnw ";
     private static final String ELIDED = "…";
 
     private static final String DOCS_RECEIVER = "127.0.0.1:18099";
@@ -42,7 +44,7 @@ class DocsTests {
     private Receiver receiver;
 
     @ParameterizedTest(name = "docs/{0}")
-    @ValueSource(strings = {"output.md", "ranking.md", "audit.md", "alerts.md"})
+    @ValueSource(strings = {"output.md", "ranking.md", "audit.md", "alerts.md", "brief.md"})
     void showsWhatTheCommandsPrint(String doc) throws IOException {
         try (Receiver started = Receiver.start()) {
             // the webhook receiver the docs name, 127.0.0.1:18099, is this one
@@ -58,11 +60,12 @@ class DocsTests {
                 .replace("\"tongban.cross_province_items_optimized\": 66", "\"tongban.cross_province_items_optimized\": 125"));
         int commands = 0;
         for (List<String> block : blocks(Files.readAllLines(Path.of("docs", doc), UTF_8))) {
-            if (!block.stream().filter(l -> l.startsWith("$ ")).allMatch(l -> l.startsWith("$ " + DUCHA))) {
+            if (!block.stream().filter(l -> l.startsWith("$ "))
+                    .allMatch(l -> l.startsWith("$ " + DUCHA) || l.startsWith("$ " + BUILD))) {
                 continue;
             }
             for (int i = 0; i < block.size(); i++) {
-                if (!block.get(i).startsWith("$ ")) {
+                if (!block.get(i).startsWith("$ " + DUCHA)) {
                     continue;
                 }
                 String command = block.get(i).substring(2);
@@ -122,6 +125,9 @@ class DocsTests {
                 args.add(w.replace(DOCS_RECEIVER, address()));
             } else if (w.endsWith(".json") && Files.exists(dir.resolve(w))) {
                 args.add(dir.resolve(w).toString());
+            } else if (w.equals("--out") && i + 1 < words.size()) {
+                args.add(w);
+                args.add(dir.resolve(words.get(++i)).toString());
             } else {
                 args.add(w);
             }
