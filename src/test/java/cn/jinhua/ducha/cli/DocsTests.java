@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cn.jinhua.ducha.DocPages;
 import cn.jinhua.ducha.alerting.Receiver;
 import cn.jinhua.ducha.store.TestDatabases;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +34,6 @@ class DocsTests {
 
     private static final String DUCHA = "java -jar target/ducha.jar ";
     private static final String BUILD = "./mvnw ";
-    private static final String ELIDED = "…";
 
     private static final String DOCS_RECEIVER = "127.0.0.1:18099";
     private static final Pattern SECRET = Pattern.compile("signing secret: (whsec_\\S+)");
@@ -59,7 +59,7 @@ class DocsTests {
         Files.writeString(dir.resolve("pujiang-2023-09.json"), Files.readString(Path.of("samples/2023-09/pujiang.json"))
                 .replace("\"tongban.cross_province_items_optimized\": 66", "\"tongban.cross_province_items_optimized\": 125"));
         int commands = 0;
-        for (List<String> block : blocks(Files.readAllLines(Path.of("docs", doc), UTF_8))) {
+        for (List<String> block : DocPages.blocks(Files.readAllLines(Path.of("docs", doc), UTF_8), "```text")) {
             if (!block.stream().filter(l -> l.startsWith("$ "))
                     .allMatch(l -> l.startsWith("$ " + DUCHA) || l.startsWith("$ " + BUILD))) {
                 continue;
@@ -74,33 +74,11 @@ class DocsTests {
                     shown.add(block.get(++i));
                 }
                 List<String> printed = run(command, url);
-                assertPrints(doc, command, shown, printed);
+                DocPages.assertPrints(doc, command, shown, printed);
                 commands++;
             }
         }
         assertThat(commands).as("commands run from docs/%s", doc).isPositive();
-    }
-
-    /** The lines of each fenced {@code text} block, continuation lines joined. */
-    private static List<List<String>> blocks(List<String> lines) {
-        List<List<String>> blocks = new ArrayList<>();
-        List<String> block = null;
-        for (String line : lines) {
-            if (block == null && line.equals("```text")) {
-                block = new ArrayList<>();
-            } else if (block != null && line.equals("```")) {
-                blocks.add(block);
-                block = null;
-            } else if (block != null) {
-                int last = block.size() - 1;
-                if (last >= 0 && block.get(last).endsWith("\\")) {
-                    block.set(last, block.get(last).substring(0, block.get(last).length() - 1) + line.strip());
-                } else {
-                    block.add(line);
-                }
-            }
-        }
-        return blocks;
     }
 
     /**
@@ -189,52 +167,5 @@ class DocsTests {
             words.add(word.toString());
         }
         return words;
-    }
-
-    /** Every line shown is printed, in order; a {@code …} line skips lines, a {@code …} inside a line any text. */
-    private static void assertPrints(String doc, String command, List<String> shown, List<String> printed) {
-        List<String> expected = shown.stream().map(String::stripTrailing).filter(l -> !l.isEmpty()).toList();
-        int at = 0;
-        boolean skipping = false;
-        for (String line : expected) {
-            if (line.strip().equals(ELIDED)) {
-                skipping = true;
-                continue;
-            }
-            int found = -1;
-            for (int j = at; j < printed.size() && (found < 0); j++) {
-                if (matches(line, printed.get(j))) {
-                    found = j;
-                } else if (!skipping) {
-                    break;
-                }
-            }
-            assertThat(found).as("docs/%s: `%s` shows%n  %s%nbut printed (from line %d):%n%s", doc, command, line,
-                    at + 1, String.join("\n", printed.subList(Math.min(at, printed.size()),
-                            Math.min(at + 8, printed.size())))).isNotNegative();
-            at = found + 1;
-            skipping = false;
-        }
-    }
-
-    /** Whether a printed line is the shown one, where each {@code …} in it stands for any text. */
-    static boolean matches(String shown, String printed) {
-        String[] parts = shown.split(ELIDED, -1);
-        if (parts.length == 1) {
-            return shown.equals(printed);
-        }
-        if (!printed.startsWith(parts[0])) {
-            return false;
-        }
-        int from = parts[0].length();
-        for (int k = 1; k < parts.length - 1; k++) {
-            int found = printed.indexOf(parts[k], from);
-            if (found < 0) {
-                return false;
-            }
-            from = found + parts[k].length();
-        }
-        String end = parts[parts.length - 1];
-        return printed.length() - end.length() >= from && printed.endsWith(end);
     }
 }

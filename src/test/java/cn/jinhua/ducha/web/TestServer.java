@@ -152,6 +152,27 @@ public final class TestServer {
      * times, the schedule's today and the deliveries' backoff follow it as the test moves it.
      */
     static TestServer start(Map<String, Object> settings, TestClock clock) {
+        TestServer server = bare(settings, clock);
+        for (String[] user : new String[][] {{"city", "CITY", null}, {"auditor", "AUDITOR", null},
+                {"lanxi", "COUNTY", "lanxi"}, {"dongyang", "COUNTY", "dongyang"}}) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("username", user[0]);
+            body.put("password", PASSWORD);
+            body.put("role", user[1]);
+            body.put("unit", user[2]);
+            HttpResponse<String> r = server.post("admin", "/api/users", body);
+            if (r.statusCode() != 201) {
+                throw new IllegalStateException("cannot add " + user[0] + ": " + r.body());
+            }
+        }
+        return server;
+    }
+
+    /**
+     * A server of its own as {@link #start(Map, TestClock)} with its administrator only, as {@code ducha serve}
+     * starts on a new store ({@code ducha.admin.password} in {@code settings} sets the administrator's password).
+     */
+    static TestServer bare(Map<String, Object> settings, TestClock clock) {
         try {
             Path dir = Files.createTempDirectory("ducha-web-");
             Path rules = RulesCopy.in(dir);
@@ -169,20 +190,7 @@ public final class TestServer {
                             .initializers(c -> c.getBeanFactory().registerSingleton("clock", clock))
                             .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                                     .toArray(String[]::new));
-            TestServer server = new TestServer(context, rules, clock, new AtomicInteger());
-            for (String[] user : new String[][] {{"city", "CITY", null}, {"auditor", "AUDITOR", null},
-                    {"lanxi", "COUNTY", "lanxi"}, {"dongyang", "COUNTY", "dongyang"}}) {
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("username", user[0]);
-                body.put("password", PASSWORD);
-                body.put("role", user[1]);
-                body.put("unit", user[2]);
-                HttpResponse<String> r = server.post("admin", "/api/users", body);
-                if (r.statusCode() != 201) {
-                    throw new IllegalStateException("cannot add " + user[0] + ": " + r.body());
-                }
-            }
-            return server;
+            return new TestServer(context, rules, clock, new AtomicInteger());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -193,6 +201,16 @@ public final class TestServer {
      * the last of them through the API as the city supervisor; answers that run's id.
      */
     synchronized long samplesJudged(String... periods) {
+        samplesStored(periods);
+        HttpResponse<String> run = post("city", "/api/evaluations", Map.of("period", periods[periods.length - 1]));
+        if (run.statusCode() != 201) {
+            throw new IllegalStateException("cannot evaluate: " + run.body());
+        }
+        return json(run).get("id").asLong();
+    }
+
+    /** Stores every sample sheet of {@code periods} directly (set-up, not under test), once per period. */
+    synchronized void samplesStored(String... periods) {
         Store store = context.getBean(Store.class);
         SheetReader reader = new SheetReader(context.getBean(RulesInForce.class).current().catalogue());
         for (String period : periods) {
@@ -209,11 +227,6 @@ public final class TestServer {
                 throw new UncheckedIOException(e);
             }
         }
-        HttpResponse<String> run = post("city", "/api/evaluations", Map.of("period", periods[periods.length - 1]));
-        if (run.statusCode() != 201) {
-            throw new IllegalStateException("cannot evaluate: " + run.body());
-        }
-        return json(run).get("id").asLong();
     }
 
     /** A request as {@code user} (null: anonymous). */
