@@ -49,7 +49,7 @@ class ApiDocsTests {
             Files.createDirectories(TRANSCRIPT.getParent());
             Files.deleteIfExists(TRANSCRIPT);
             int commands = 0;
-            for (List<String> block : DocPages.blocks(Files.readAllLines(Path.of("docs", DOC), UTF_8), "```console")) {
+            for (List<String> block : DocPages.blocks(Files.readAllLines(Path.of("docs", DOC), UTF_8), "console")) {
                 for (int i = 0; i < block.size(); i++) {
                     if (!block.get(i).startsWith("$ curl ")) {
                         continue;
