@@ -99,6 +99,9 @@ public final class Supervision {
             Text message = new Text(explanations.message(a), explanations.message(a, Locale.ENGLISH));
             List<String> responsible = responsible(a, catalogue);
             Instant deadline = a.level() == AlertLevel.RED ? now.plus(rectification) : null;
+            if (t != null && later(t, period)) {
+                continue;
+            }
             if (t == null) {
                 long id = openCase(a.unit().id(), commitment, a.level().name(), now);
                 record(id, "OPENED", AlertState.OPEN, actor, null, recorded.run(), period, deadline, responsible,
@@ -119,6 +122,9 @@ public final class Supervision {
             TrackedAlert t = tracked.get(key);
             Text message = new Text(explanations.message(f), explanations.message(f, Locale.ENGLISH));
             List<String> responsible = responsible(f.unit(), f.commitment());
+            if (t != null && later(t, period)) {
+                continue;
+            }
             if (t == null) {
                 long id = openCase(f.unit().id(), f.commitment().id(), Forecast.LEVEL, now);
                 record(id, "OPENED", AlertState.OPEN, actor, null, recorded.run(), period, null, responsible, message,
@@ -138,6 +144,15 @@ public final class Supervision {
                         recorded.run(), period, null, t.responsible(), null, true);
             }
         }
+    }
+
+    /**
+     * Whether a run of a later period than {@code period} has already spoken of the alert: then a run of
+     * {@code period} (a month caught up, or judged again) neither re-opens it nor raises it again, as it does not
+     * resolve it; what the later month showed stands.
+     */
+    private static boolean later(TrackedAlert t, String period) {
+        return t.judgedFor() != null && t.judgedFor().compareTo(period) > 0;
     }
 
     private static List<String> responsible(Alert a, Catalogue catalogue) {

@@ -56,6 +56,20 @@ public record TrackedAlert(long id, String unit, String commitment, String level
         return null;
     }
 
+    /**
+     * The latest period a run spoke of this alert for, raising or resolving it; null before any run did. A run of
+     * an earlier period (a month caught up, or judged again) leaves the alert as the later month left it.
+     */
+    public String judgedFor() {
+        String latest = null;
+        for (AlertEvent e : history) {
+            if (e.run() != null && e.period() != null && (latest == null || e.period().compareTo(latest) > 0)) {
+                latest = e.period();
+            }
+        }
+        return latest;
+    }
+
     /** The period the alert was last raised for. */
     public String period() {
         for (int i = history.size() - 1; i >= 0; i--) {

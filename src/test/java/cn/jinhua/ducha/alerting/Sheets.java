@@ -35,6 +35,17 @@ final class Sheets {
         }
     }
 
+    /** Pujiang's real sheet for {@code month} (2023-10, say) with its count of optimised cross-province items set. */
+    static Submissions.Revision pujiangIn(String month, Store store, Rulebook rulebook, int crossProvinceItemsOptimized) {
+        try {
+            ObjectNode sheet = (ObjectNode) JSON.readTree(Files.readAllBytes(SAMPLES.resolve(month + "/pujiang.json")));
+            ((ObjectNode) sheet.get("facts")).put("tongban.cross_province_items_optimized", crossProvinceItemsOptimized);
+            return submit(store, rulebook, "pujiang.json", JSON.writeValueAsBytes(sheet));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Pujiang's real sheet for 2023-09 with one fact set to {@code value}. */
     static Submissions.Revision pujiang(Store store, Rulebook rulebook, String metric, int value) {
         try {

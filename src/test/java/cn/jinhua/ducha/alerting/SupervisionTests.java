@@ -226,6 +226,42 @@ class SupervisionTests {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(DATABASES)
+    void aMonthJudgedAgainAfterALaterOneLeavesTheAlertAsTheLaterMonthLeftIt(TestDatabases.Database database) {
+        try (Store store = open(database)) {
+            Supervision supervision = new Supervision(store, RECTIFICATION);
+            Sheets.pujiang(store, rulebook, 66);
+            supervision.evaluate(rulebook, SEPTEMBER, "督查室");
+            long id = pujiangRed(supervision).id();
+
+            clock.advance(Duration.ofDays(30));
+            Sheets.pujiangIn("2023-10", store, rulebook, 162);
+            Judgements.Recorded october = supervision.evaluate(rulebook, SEPTEMBER.plusMonths(1), "督查室");
+            assertThat(raises(october.evaluation(), "pujiang", "T05.1")).isFalse();
+            assertThat(pujiangRed(supervision).state()).isEqualTo(AlertState.RESOLVED);
+
+            // September judged again (a month caught up, or re-judged by hand): it still raises the alert, but
+            // October has shown the unit caught up, so the alert stays resolved, with no event from September
+            clock.advance(Duration.ofDays(1));
+            Judgements.Recorded septemberAgain = supervision.evaluate(rulebook, SEPTEMBER, "督查室");
+            assertThat(raises(septemberAgain.evaluation(), "pujiang", "T05.1")).isTrue();
+            TrackedAlert after = pujiangRed(supervision);
+            assertThat(after.id()).isEqualTo(id);
+            assertThat(after.state()).isEqualTo(AlertState.RESOLVED);
+            assertThat(events(after)).containsExactly("OPENED", "RESOLVED");
+            assertThat(after.judgedFor()).isEqualTo("2023-10");
+
+            // a later month that raises it again re-opens it as before
+            clock.advance(Duration.ofDays(30));
+            Sheets.pujiangIn("2023-11", store, rulebook, 66);
+            supervision.evaluate(rulebook, SEPTEMBER.plusMonths(2), "督查室");
+            assertThat(events(pujiangRed(supervision))).containsExactly("OPENED", "RESOLVED", "REOPENED");
+            assertThat(chained(store, AuditChain.Kind.ALERT_EVENT)).containsExactlyInAnyOrderElementsOf(
+                    eventIds(supervision));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DATABASES)
     void followsAForecastAsItsOwnKindBesideTheContractsAlerts(TestDatabases.Database database) {
         String items = "village.high_frequency_items";
         try (Store store = open(database)) {
