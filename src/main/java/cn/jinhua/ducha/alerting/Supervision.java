@@ -96,12 +96,12 @@ public final class Supervision {
             String key = key(a.unit().id(), commitment, a.level().name());
             raised.add(key);
             TrackedAlert t = tracked.get(key);
-            Text message = new Text(explanations.message(a), explanations.message(a, Locale.ENGLISH));
-            List<String> responsible = responsible(a, catalogue);
-            Instant deadline = a.level() == AlertLevel.RED ? now.plus(rectification) : null;
             if (t != null && later(t, period)) {
                 continue;
             }
+            Text message = new Text(explanations.message(a), explanations.message(a, Locale.ENGLISH));
+            List<String> responsible = responsible(a, catalogue);
+            Instant deadline = a.level() == AlertLevel.RED ? now.plus(rectification) : null;
             if (t == null) {
                 long id = openCase(a.unit().id(), commitment, a.level().name(), now);
                 record(id, "OPENED", AlertState.OPEN, actor, null, recorded.run(), period, deadline, responsible,
@@ -120,11 +120,11 @@ public final class Supervision {
             String key = key(f.unit().id(), f.commitment().id(), Forecast.LEVEL);
             raised.add(key);
             TrackedAlert t = tracked.get(key);
-            Text message = new Text(explanations.message(f), explanations.message(f, Locale.ENGLISH));
-            List<String> responsible = responsible(f.unit(), f.commitment());
             if (t != null && later(t, period)) {
                 continue;
             }
+            Text message = new Text(explanations.message(f), explanations.message(f, Locale.ENGLISH));
+            List<String> responsible = responsible(f.unit(), f.commitment());
             if (t == null) {
                 long id = openCase(f.unit().id(), f.commitment().id(), Forecast.LEVEL, now);
                 record(id, "OPENED", AlertState.OPEN, actor, null, recorded.run(), period, null, responsible, message,
