@@ -266,12 +266,12 @@ public final class Webhooks {
     }
 
     /** A delivery the sender is to attempt: what the pending query reads. */
-    record Due(String id, long webhook, int attempts, String body) {
+    record Due(String id, long webhook, int attempts, int requeuedAfter, String body) {
     }
 
     /** Pending (not delivered, not dead) and due; through the index delivery_state_pending. */
     static final String PENDING = """
-            select s.delivery_id, s.attempts, d.webhook_id, d.body
+            select s.delivery_id, s.attempts, s.requeued_after, d.webhook_id, d.body
             from delivery_state s join delivery d on d.id = s.delivery_id
             where s.delivered = false and s.dead = false and s.next_attempt_at <= ?
             order by s.next_attempt_at, s.delivery_id
@@ -281,7 +281,7 @@ public final class Webhooks {
     List<Due> pending(Instant now) {
         return store.jdbc().sql(PENDING).param(OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .query((rs, n) -> new Due(rs.getString("delivery_id"), rs.getLong("webhook_id"), rs.getInt("attempts"),
-                        rs.getString("body")))
+                        rs.getInt("requeued_after"), rs.getString("body")))
                 .list();
     }
 
@@ -326,8 +326,10 @@ public final class Webhooks {
     /** The attempt in the history and where the delivery now stands, together. */
     private void record(Due d, Instant now, Integer status, String error) {
         int attempt = d.attempts() + 1;
+        // a re-queued dead letter has a new round of attempts, counted from its re-queue
+        int round = attempt - d.requeuedAfter();
         boolean delivered = status != null && status >= 200 && status <= 299;
-        boolean dead = !delivered && attempt >= MAX_ATTEMPTS;
+        boolean dead = !delivered && round >= MAX_ATTEMPTS;
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         store.inTransaction(() -> {
             store.jdbc().sql("insert into delivery_attempt (delivery_id, attempt, at, status, error) values (?, ?, ?, ?, ?)")
@@ -338,7 +340,7 @@ public final class Webhooks {
                             update delivery_state set attempts = ?, next_attempt_at = ?, delivered = ?, dead = ?,
                                    dead_at = ?
                             where delivery_id = ?""")
-                    .params(attempt, OffsetDateTime.ofInstant(now.plus(backoff(attempt)), ZoneOffset.UTC), delivered,
+                    .params(attempt, OffsetDateTime.ofInstant(now.plus(backoff(round)), ZoneOffset.UTC), delivered,
                             dead, dead ? at : null, d.id())
                     .update();
             return null;
@@ -348,6 +350,41 @@ public final class Webhooks {
     /** The wait after the {@code attempt}th attempt failed. */
     static Duration backoff(int attempt) {
         return BACKOFF.get(Math.min(attempt, BACKOFF.size()) - 1);
+    }
+
+    /**
+     * Sends a dead letter again (the receiver is back, say): a new round of {@link #MAX_ATTEMPTS} attempts, due at
+     * once, with the same id and body, so a receiver that had it after all de-duplicates it. Who asked is kept
+     * (append-only) and chained in the audit trail.
+     *
+     * @throws IllegalArgumentException when there is no such delivery
+     * @throws cn.jinhua.ducha.store.StoreException when it is not a dead letter (delivered, or still being tried)
+     */
+    public Delivery requeue(String deliveryId, String by) {
+        return store.inTransaction(() -> {
+            Delivery d = store.jdbc().sql(DELIVERIES + " where d.id = ?").param(deliveryId).query(Webhooks::delivery)
+                    .optional().orElseThrow(() -> new IllegalArgumentException(
+                            "没有推送 %s / there is no delivery %s".formatted(deliveryId, deliveryId)));
+            if (!d.dead()) {
+                throw new cn.jinhua.ducha.store.StoreException(("推送 %s %s，无需重发 / delivery %s is %s, not a dead "
+                        + "letter: nothing to send again").formatted(deliveryId, d.delivered() ? "已送达" : "仍在重试",
+                        deliveryId, d.delivered() ? "delivered" : "still being tried"));
+            }
+            OffsetDateTime now = OffsetDateTime.ofInstant(store.now(), ZoneOffset.UTC);
+            store.jdbc().sql("""
+                            insert into delivery_requeue (delivery_id, attempts_before, requeued_by, requeued_at)
+                            values (?, ?, ?, ?)""")
+                    .params(deliveryId, d.attempts(), by, now).update();
+            long id = store.jdbc().sql("select max(id) from delivery_requeue where delivery_id = ?").param(deliveryId)
+                    .query(Long.class).single();
+            store.jdbc().sql("""
+                            update delivery_state set dead = false, dead_at = null, next_attempt_at = ?,
+                                   requeued_after = attempts
+                            where delivery_id = ?""")
+                    .params(now, deliveryId).update();
+            store.audit().append(AuditChain.Kind.DELIVERY_REQUEUE, Long.toString(id));
+            return find(deliveryId);
+        });
     }
 
     /** Every delivery with its latest attempt, oldest first: the delivery history. */

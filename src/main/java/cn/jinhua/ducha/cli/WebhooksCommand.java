@@ -16,9 +16,9 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code ducha webhooks}: endpoints that receive alerts, and their delivery history. */
 @Command(name = "webhooks", mixinStandardHelpOptions = true,
-        description = "推送地址 / webhook endpoints: add, list, test-send, deliver, deliveries.",
+        description = "推送地址 / webhook endpoints: add, list, test-send, deliver, deliveries, requeue.",
         subcommands = {WebhooksCommand.Add.class, WebhooksCommand.ListEndpoints.class, WebhooksCommand.TestSend.class,
-                WebhooksCommand.Deliver.class, WebhooksCommand.Deliveries.class})
+                WebhooksCommand.Deliver.class, WebhooksCommand.Deliveries.class, WebhooksCommand.Requeue.class})
 final class WebhooksCommand {
 
     @ParentCommand
@@ -152,6 +152,43 @@ final class WebhooksCommand {
                                     : (d.dead() ? "已放弃 dead letter (" : "重试中 retrying (")
                                     + (d.lastStatus() != null ? "HTTP " + d.lastStatus() : d.lastError()) + ")");
                 }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "requeue", mixinStandardHelpOptions = true,
+            description = "重发已放弃的推送 / sends dead letters again: a new round of " + Webhooks.MAX_ATTEMPTS
+                    + " attempts, due now, same id and body; who asked is kept in the audit chain.")
+    static final class Requeue implements Callable<Integer> {
+
+        @ParentCommand
+        WebhooksCommand webhooks;
+
+        @Parameters(paramLabel = "DELIVERY_ID", arity = "0..*",
+                description = "已放弃的推送(见 deliveries) / dead letters, by id (see deliveries)")
+        List<String> ids = List.of();
+
+        @Option(names = "--all-dead", description = "全部已放弃的推送 / every dead letter")
+        boolean allDead;
+
+        @Override
+        public Integer call() {
+            Ducha ducha = webhooks.ducha;
+            if (ids.isEmpty() == !allDead) {
+                throw new IllegalArgumentException("须给出推送编号或 --all-dead(二者取一) / name the dead letters or give "
+                        + "--all-dead, one or the other");
+            }
+            try (Store store = ducha.openStore()) {
+                Webhooks hooks = ducha.webhooks(store);
+                List<String> requeued = allDead
+                        ? hooks.deadLetters(Integer.MAX_VALUE).stream().map(Webhooks.Delivery::id).toList() : ids;
+                for (String id : requeued) {
+                    Webhooks.Delivery d = hooks.requeue(id, ducha.actor());
+                    ducha.out.printf("%s → #%d 已重新排队，此前尝试 %d 次 / queued again after %d attempts%n", d.id(),
+                            d.webhook(), d.attempts(), d.attempts());
+                }
+                ducha.out.printf("重发 %d 份 / %d queued again%n", requeued.size(), requeued.size());
             }
             return 0;
         }

@@ -19,7 +19,7 @@ public final class AuditChain {
     /** What an entry records. */
     public enum Kind {
         SUBMISSION("报表"), REFUSAL("退回"), RULESET("规则集"), RUN("评判运行"), ALERT_EVENT("预警变更"),
-        WAIVER("豁免"), WEBHOOK("推送地址"), USER_EVENT("用户变更");
+        WAIVER("豁免"), WEBHOOK("推送地址"), USER_EVENT("用户变更"), DELIVERY_REQUEUE("推送重发");
 
         private final String label;
 
@@ -122,7 +122,8 @@ public final class AuditChain {
                 Kind.ALERT_EVENT, "cast(t.id as varchar(40)) from alert_event t",
                 Kind.WAIVER, "cast(t.id as varchar(40)) from waiver t",
                 Kind.WEBHOOK, "cast(t.id as varchar(40)) from webhook t",
-                Kind.USER_EVENT, "cast(t.id as varchar(40)) from user_event t");
+                Kind.USER_EVENT, "cast(t.id as varchar(40)) from user_event t",
+                Kind.DELIVERY_REQUEUE, "cast(t.id as varchar(40)) from delivery_requeue t");
         for (Kind kind : Kind.values()) {
             String ref = refs.get(kind);
             List<String> missing = store.jdbc().sql("select " + ref + " where not exists (select 1 from audit_entry a"
@@ -196,6 +197,9 @@ public final class AuditChain {
                     from webhook where id = ?""", Long.parseLong(ref), AuditChain::columns);
             case USER_EVENT -> one("select id, username, event, detail, actor, at from user_event where id = ?",
                     Long.parseLong(ref), AuditChain::columns);
+            case DELIVERY_REQUEUE -> one("""
+                    select id, delivery_id, attempts_before, requeued_by, requeued_at
+                    from delivery_requeue where id = ?""", Long.parseLong(ref), AuditChain::columns);
         };
     }
 

@@ -183,6 +183,22 @@ class AdminController {
         return ResponseEntity.accepted().build();
     }
 
+    @Operation(summary = "已放弃的推送 / the dead letters, most recently given up first (at most 200)")
+    @GetMapping("/api/webhooks/deliveries/dead")
+    List<Webhooks.Delivery> deadLetters() {
+        return webhooks.deadLetters(200);
+    }
+
+    @Operation(summary = "重发已放弃的推送 / send a dead letter again: a new round of attempts, due now, the same id")
+    @PostMapping("/api/webhooks/deliveries/{id}/requeue")
+    Webhooks.Delivery requeue(@PathVariable String id, @AuthenticationPrincipal Viewer viewer) {
+        try {
+            return webhooks.requeue(id, viewer.username());
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.notFound(e.getMessage());
+        }
+    }
+
     /** The file a compiler problem names ("kinds/at-least.drt:12: ..."), or null. */
     private static String file(String problem) {
         int colon = problem.indexOf(':');

@@ -53,6 +53,7 @@ public final class Receiver implements AutoCloseable {
     private final AtomicInteger answer = new AtomicInteger(200);
     private final BlockingQueue<Request> arrivals = new LinkedBlockingQueue<>();
     private final AtomicReference<Hold> hold = new AtomicReference<>();
+    private final Map<String, Integer> answers = new java.util.concurrent.ConcurrentHashMap<>();
     private final int port;
     private HttpServer server;
     private ExecutorService workers;
@@ -89,6 +90,11 @@ public final class Receiver implements AutoCloseable {
     /** The status to answer a request that verifies. */
     void answer(int status) {
         answer.set(status);
+    }
+
+    /** The status to answer a request to {@code path} that verifies, whatever the others are answered. */
+    public void answer(String path, int status) {
+        answers.put(path, status);
     }
 
     /** Goes down: nothing listens on the port until {@link #restart()}. */
@@ -160,7 +166,7 @@ public final class Receiver implements AutoCloseable {
             boolean verified = secret != null && id != null && signature != null && timestamp != null
                     && timestamp.matches("\\d+")
                     && Signature.verify(secret, id, Long.parseLong(timestamp), body, signature);
-            int status = verified ? answer.get() : 401;
+            int status = verified ? answers.getOrDefault(path, answer.get()) : 401;
             Request request = new Request(path, id, timestamp, signature, body, verified, status);
             requests.add(request);
             exchange.sendResponseHeaders(status, -1);

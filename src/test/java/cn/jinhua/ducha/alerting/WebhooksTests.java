@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 
 import cn.jinhua.ducha.store.AuditChain;
 import cn.jinhua.ducha.store.Store;
+import cn.jinhua.ducha.store.StoreException;
 import cn.jinhua.ducha.store.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -499,6 +500,75 @@ class WebhooksTests extends WithReceiver {
             });
             assertThat(webhooks.counts()).isEqualTo(new Webhooks.Counts(0, 0, 1));
             assertThat(store.verify().intact()).as("the audit chain").isTrue();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DATABASES)
+    void aDeadLetterSentAgainHasANewRoundOfAttemptsTheSameIdAndIsInTheAuditChain(TestDatabases.Database database) {
+        try (Store store = open(database)) {
+            Webhooks webhooks = webhooks(store);
+            Webhooks.Endpoint down = endpoint(webhooks, "/down", Webhooks.Format.STANDARD, Set.of(), Set.of(),
+                    Set.of());
+            receiver.answer(503);
+            String id = webhooks.enqueueTest(down.id(), "tester");
+            giveUp(webhooks, 0);
+            assertThatThrownBy(() -> webhooks.requeue("msg_none", "admin")).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("there is no delivery msg_none");
+
+            // the receiver is still down: a new round of attempts, waits from the first again, dead after 30 more
+            Webhooks.Delivery again = webhooks.requeue(id, "admin");
+            assertThat(again.dead()).isFalse();
+            assertThat(again.pending()).isTrue();
+            assertThat(again.attempts()).isEqualTo(Webhooks.MAX_ATTEMPTS);
+            assertThat(webhooks.counts()).isEqualTo(new Webhooks.Counts(1, 0, 0));
+            assertThat(webhooks.pending(clock.instant())).extracting(Webhooks.Due::id).as("due at once")
+                    .containsExactly(id);
+            assertThatThrownBy(() -> webhooks.requeue(id, "admin")).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("still being tried");
+            giveUp(webhooks, Webhooks.MAX_ATTEMPTS);
+
+            // back up: sent again, delivered, with the id it always had
+            receiver.answer(200);
+            webhooks.requeue(id, "admin");
+            assertThat(webhooks.deliver(clock.instant(), client)).singleElement().satisfies(d -> {
+                assertThat(d.delivered()).isTrue();
+                assertThat(d.attempts()).isEqualTo(2 * Webhooks.MAX_ATTEMPTS + 1);
+            });
+            assertThat(receiver.requests()).hasSize(2 * Webhooks.MAX_ATTEMPTS + 1)
+                    .allSatisfy(r -> assertThat(r.id()).isEqualTo(id));
+            assertThat(webhooks.counts()).isEqualTo(new Webhooks.Counts(0, 1, 0));
+            assertThatThrownBy(() -> webhooks.requeue(id, "admin")).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("is delivered, not a dead letter");
+
+            List<Long> requeues = store.jdbc().sql("select id from delivery_requeue where delivery_id = ? order by id")
+                    .param(id).query(Long.class).list();
+            assertThat(requeues).hasSize(2);
+            assertThat(store.jdbc().sql("select requeued_by from delivery_requeue").query(String.class).list())
+                    .containsOnly("admin");
+            assertThat(store.jdbc().sql("select ref from audit_entry where kind = ? order by seq")
+                    .param(AuditChain.Kind.DELIVERY_REQUEUE.name()).query(String.class).list())
+                    .containsExactly(requeues.get(0).toString(), requeues.get(1).toString());
+            assertThat(store.verify().intact()).as("the audit chain").isTrue();
+            assertThatThrownBy(() -> store.jdbc().sql("update delivery_requeue set requeued_by = 'someone else'")
+                    .update()).as("who asked cannot be rewritten").isInstanceOf(RuntimeException.class);
+        }
+    }
+
+    /** Fails every attempt of one round (the receiver answering an error) until the delivery is a dead letter. */
+    private void giveUp(Webhooks webhooks, int before) {
+        for (int attempt = 1; attempt <= Webhooks.MAX_ATTEMPTS; attempt++) {
+            int number = attempt;
+            assertThat(webhooks.deliver(clock.instant(), client)).as("attempt %d of the round", attempt)
+                    .singleElement().satisfies(d -> {
+                        assertThat(d.attempts()).isEqualTo(before + number);
+                        assertThat(d.dead()).as("dead after attempt %d of the round", number)
+                                .isEqualTo(number == Webhooks.MAX_ATTEMPTS);
+                    });
+            if (attempt < Webhooks.MAX_ATTEMPTS) {
+                assertThat(webhooks.deliver(clock.instant(), client)).as("nothing due before the wait").isEmpty();
+                clock.advance(Webhooks.backoff(attempt));
+            }
         }
     }
 

@@ -177,6 +177,8 @@ class RolesTests {
                 post(() -> "/api/webhooks", () -> Map.of("name", "测试 test", "url", "http://127.0.0.1:9/hook"),
                         Map.of("admin", 201)),
                 post(() -> "/api/webhooks/" + webhook + "/test", () -> Map.of(), Map.of("admin", 202)),
+                get("/api/webhooks/deliveries/dead", Map.of("admin", 200)),
+                post(() -> "/api/webhooks/deliveries/msg_none/requeue", () -> Map.of(), Map.of("admin", 404)),
                 get("/api/evaluations?period=2023-09", readers()),
                 get("/api/alerts?unit=dongyang", Map.of("city", 200, "auditor", 200)));
     }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import cn.jinhua.ducha.alerting.Receiver;
+import cn.jinhua.ducha.store.Store;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class WebhookServeTests {
 
         delivering.samplesJudged("2023-09");
 
-        Receiver.Request first = receiver.next(Duration.ofSeconds(60));
+        Receiver.Request first = next("/serve");
         assertThat(first.path()).isEqualTo("/serve");
         assertThat(first.verified()).as("signed with the endpoint's secret").isTrue();
         assertThat(first.status()).isEqualTo(200);
@@ -60,6 +61,56 @@ class WebhookServeTests {
         assertThat(body.path("type").asString()).startsWith("alert.");
         assertThat(Instant.parse(body.path("timestamp").asString())).isBeforeOrEqualTo(Instant.now());
         assertThat(body.path("data").path("period").asString()).isEqualTo("2023-09");
+    }
+
+    @Test
+    void anAdministratorSendsADeadLetterAgainThroughTheApiAndServeDeliversIt() throws InterruptedException {
+        HttpResponse<String> added = delivering.post("admin", "/api/webhooks",
+                Map.of("name", "恢复的群 back", "url", receiver.url("/back")));
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        JsonNode endpoint = TestServer.json(added);
+        receiver.trust("/back", endpoint.get("secret").asString());
+        receiver.answer("/back", 503);
+        assertThat(delivering.post("admin", "/api/webhooks/" + endpoint.get("id").asLong() + "/test", Map.of())
+                .statusCode()).isEqualTo(202);
+        Receiver.Request failed = next("/back");
+        assertThat(failed.status()).isEqualTo(503);
+        // set-up: the delivery given up, as thirty failures over a day would leave it (WebhooksTests walks them),
+        // once the server has recorded the failed attempt (the receiver sees it before the server does)
+        Store store = delivering.context.getBean(Store.class);
+        Instant until = Instant.now().plusSeconds(60);
+        while (store.jdbc().sql("""
+                        update delivery_state set dead = true, dead_at = next_attempt_at
+                        where delivery_id = ? and attempts = 1""").param(failed.id()).update() == 0) {
+            assertThat(Instant.now()).as("the failed attempt recorded").isBefore(until);
+            Thread.onSpinWait();
+        }
+        HttpResponse<String> dead = delivering.get("admin", "/api/webhooks/deliveries/dead");
+        assertThat(TestServer.json(dead).findValuesAsString("id")).contains(failed.id());
+
+        receiver.answer("/back", 200);
+        HttpResponse<String> requeued = delivering.post("admin", "/api/webhooks/deliveries/" + failed.id()
+                + "/requeue", Map.of());
+        assertThat(requeued.statusCode()).as(requeued.body()).isEqualTo(200);
+        assertThat(TestServer.json(requeued).get("dead").asBoolean()).isFalse();
+
+        Receiver.Request delivered = next("/back");
+        assertThat(delivered.id()).as("the same message id, for the receiver to de-duplicate").isEqualTo(failed.id());
+        assertThat(delivered.status()).isEqualTo(200);
+        HttpResponse<String> again = delivering.post("admin", "/api/webhooks/deliveries/" + failed.id()
+                + "/requeue", Map.of());
+        assertThat(again.statusCode()).as("delivered: nothing to send again").isEqualTo(409);
+        assertThat(TestServer.json(delivering.get("auditor", "/api/audit/verify")).get("intact").asBoolean()).isTrue();
+    }
+
+    /** The next request to {@code path}, passing over what other endpoints receive meanwhile. */
+    private static Receiver.Request next(String path) throws InterruptedException {
+        while (true) {
+            Receiver.Request request = receiver.next(Duration.ofSeconds(60));
+            if (request.path().equals(path)) {
+                return request;
+            }
+        }
     }
 
     @ParameterizedTest

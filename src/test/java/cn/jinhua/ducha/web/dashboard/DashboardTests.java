@@ -341,6 +341,16 @@ class DashboardTests {
             assertThat(row.getText()).contains("已停用的群", "webhook.test", String.valueOf(Webhooks.MAX_ATTEMPTS));
         });
         browser.screenshot("deliveries", 700);
+
+        // sent again from the page: a new round of attempts, no dead letter left, who asked in the audit chain
+        browser.follow("#dead-letters tbody tr[data-id='" + id + "'] .requeue-button");
+        assertThat(browser.find("#flash").getText()).isEqualTo("已重新排队推送 %s / delivery %s queued again", id, id);
+        assertThat(browser.find("#delivery-counts").getAttribute("data-dead")).isEqualTo("0");
+        assertThat(browser.all("#no-dead-letters")).hasSize(1);
+        Store store = context.getBean(Store.class);
+        assertThat(store.jdbc().sql("select requeued_by from delivery_requeue where delivery_id = ?").param(id)
+                .query(String.class).list()).containsExactly("admin");
+        assertThat(store.verify().intact()).as("the audit chain").isTrue();
     }
 
     @Test
