@@ -54,14 +54,12 @@ class SheetsController {
 
     private final Store store;
     private final RulesInForce rules;
-    private final Idempotency idempotency;
     private final JsonMapper json;
     private final UserActions actions;
 
-    SheetsController(Store store, RulesInForce rules, Idempotency idempotency, JsonMapper json, UserActions actions) {
+    SheetsController(Store store, RulesInForce rules, JsonMapper json, UserActions actions) {
         this.store = store;
         this.rules = rules;
-        this.idempotency = idempotency;
         this.json = json;
         this.actions = actions;
     }
@@ -116,12 +114,7 @@ class SheetsController {
     /** Reads, checks and stores one sheet once per idempotency key; {@code whole} names the sheet as a field. */
     private ResponseEntity<String> submit(String name, SheetFormat format, byte[] bytes, String key, Viewer viewer,
                                           String whole, String reason) {
-        String why = reason == null || reason.isBlank() ? null : reason.strip();
-        byte[] request = concat(format.name() + "\n" + (why == null ? "" : why), bytes);
-        Idempotency.Answer answer = idempotency.answer(viewer.username(), key, request, () -> {
-            Submissions.Revision stored = actions.submitSheet(name, format, bytes, why, viewer, whole);
-            return new Idempotency.Answer(201, json.writeValueAsString(RevisionView.of(stored)));
-        });
+        Idempotency.Answer answer = actions.submitSheetOnce(key, name, format, bytes, reason, viewer, whole);
         RevisionView view = json.readValue(answer.body(), RevisionView.class);
         return ResponseEntity.status(answer.status())
                 .location(URI.create("/api/sheets/" + view.id()))
@@ -213,14 +206,6 @@ class SheetsController {
         }
         String field = format == SheetFormat.JSON ? SheetReader.fieldAt(head) : "";
         throw tooLarge(field.isEmpty() ? "(body)" : field, size);
-    }
-
-    private static byte[] concat(String prefix, byte[] bytes) {
-        byte[] head = Idempotency.bytes(prefix + "\n");
-        byte[] all = new byte[head.length + bytes.length];
-        System.arraycopy(head, 0, all, 0, head.length);
-        System.arraycopy(bytes, 0, all, head.length, bytes.length);
-        return all;
     }
 
 }

@@ -20,6 +20,8 @@ import cn.jinhua.ducha.store.Store;
 import cn.jinhua.ducha.store.Submissions;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a signed-in user changes, checked once for the API and the dashboard alike: a sheet submitted, an alert
@@ -43,13 +45,66 @@ public class UserActions {
     private final Supervision supervision;
     private final Waivers waivers;
     private final MeterRegistry meters;
+    private final Idempotency idempotency;
+    private final JsonMapper json;
 
-    UserActions(Store store, RulesInForce rules, Supervision supervision, Waivers waivers, MeterRegistry meters) {
+    UserActions(Store store, RulesInForce rules, Supervision supervision, Waivers waivers, MeterRegistry meters,
+                Idempotency idempotency, JsonMapper json) {
         this.store = store;
         this.rules = rules;
         this.supervision = supervision;
         this.waivers = waivers;
         this.meters = meters;
+        this.idempotency = idempotency;
+        this.json = json;
+    }
+
+    /** What an upload stored, as a page names it: the unit, the month and the revision. */
+    public record Stored(String unit, String period, int revision) {
+    }
+
+    /**
+     * {@link #submitSheet} once per {@code key} and user (the API's {@code Idempotency-Key}, the dashboard's form):
+     * the same key with the same sheet and reason answers what the first request stored, and stores nothing more;
+     * with another sheet it is refused (422, {@code Idempotency-Key}). Without a key, every request stores.
+     *
+     * @return the answer as first given: 201 and the stored revision as the API writes it
+     */
+    Idempotency.Answer submitSheetOnce(String key, String name, SheetFormat format, byte[] bytes, String reason,
+                                       Viewer viewer, String whole) {
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        byte[] head = Idempotency.bytes(format.name() + "\n" + (why == null ? "" : why) + "\n");
+        byte[] request = new byte[head.length + bytes.length];
+        System.arraycopy(head, 0, request, 0, head.length);
+        System.arraycopy(bytes, 0, request, head.length, bytes.length);
+        return idempotency.answer(viewer.username(), key, request, () -> new Idempotency.Answer(201,
+                json.writeValueAsString(SheetsController.RevisionView.of(
+                        submitSheet(name, format, bytes, why, viewer, whole)))));
+    }
+
+    /**
+     * A sheet uploaded from the dashboard's form, once per form ({@code key}, made when the form was shown): sent
+     * twice (a double click, a page sent again), it is stored once and both answers name that revision. A form
+     * whose key already went with another file (the browser's back button, another file chosen) is that file's own
+     * upload, under a key of the form's and the file's, stored once too.
+     */
+    public Stored uploadOnce(String key, String name, SheetFormat format, byte[] bytes, String reason,
+                             Viewer viewer) {
+        Idempotency.Answer answer;
+        try {
+            answer = submitSheetOnce(key, name, format, bytes, reason, viewer, "file");
+        } catch (ApiProblem e) {
+            if (e.type() != ProblemType.IDEMPOTENCY_KEY_REUSED) {
+                throw e;
+            }
+            String file = Idempotency.sha256(Idempotency.bytes(reason == null ? "" : reason.strip()))
+                    + Idempotency.sha256(bytes);
+            answer = submitSheetOnce(key + "/" + Idempotency.sha256(Idempotency.bytes(file)), name, format, bytes,
+                    reason, viewer, "file");
+        }
+        JsonNode stored = json.readTree(answer.body());
+        return new Stored(stored.get("unit").asString(), stored.get("period").asString(),
+                stored.get("revision").asInt());
     }
 
     /**

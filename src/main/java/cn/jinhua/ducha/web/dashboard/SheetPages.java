@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -67,18 +68,26 @@ class SheetPages {
         requireSubmitter(viewer);
         model.addAttribute("period", board.periodOrLatest(period).orElse(null));
         model.addAttribute("templateUnits", templateUnits(viewer));
+        model.addAttribute("key", formKey());
         return "dashboard/upload";
+    }
+
+    /** The form's own key: the upload it sends is stored once, however often it is sent ({@link UserActions#uploadOnce}). */
+    private static String formKey() {
+        return "upload-" + UUID.randomUUID();
     }
 
     @PostMapping("/upload")
     String upload(@RequestPart(name = "file", required = false) MultipartFile file,
-                  @RequestParam(required = false) String reason, @AuthenticationPrincipal Viewer viewer,
-                  Locale locale, Model model, HttpServletResponse response, RedirectAttributes redirect)
-            throws IOException {
+                  @RequestParam(required = false) String reason, @RequestParam(required = false) String key,
+                  @AuthenticationPrincipal Viewer viewer, Locale locale, Model model, HttpServletResponse response,
+                  RedirectAttributes redirect) throws IOException {
         requireSubmitter(viewer);
         model.addAttribute("period", board.periodOrLatest(null).orElse(null));
         model.addAttribute("templateUnits", templateUnits(viewer));
         model.addAttribute("reason", reason);
+        // a refused upload comes back on a form of its own: the corrected file is another upload
+        model.addAttribute("key", formKey());
         if (file == null || file.isEmpty()) {
             model.addAttribute("problem", "file: 请选择要上传的报表文件 / choose a sheet file to upload");
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -92,9 +101,12 @@ class SheetPages {
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             return "dashboard/upload";
         }
-        Submissions.Revision stored;
+        UserActions.Stored stored;
         try {
-            stored = actions.submitSheet(name, SheetFormat.of(name), file.getBytes(), reason, viewer, "file");
+            // a form without its key (an old page) stores every time, as before
+            stored = key == null || key.isBlank()
+                    ? stored(actions.submitSheet(name, SheetFormat.of(name), file.getBytes(), reason, viewer, "file"))
+                    : actions.uploadOnce(key, name, SheetFormat.of(name), file.getBytes(), reason, viewer);
         } catch (ApiProblem e) {
             String problem = Actions.refusal(e);
             model.addAttribute("problem", problem);
@@ -103,13 +115,17 @@ class SheetPages {
             return "dashboard/upload";
         }
         redirect.addFlashAttribute("doneText", messages.getMessage("flash.sheetStored", new Object[] {
-                board.unitNames().getOrDefault(stored.unit(), stored.unit()), stored.period().toString(),
+                board.unitNames().getOrDefault(stored.unit(), stored.unit()), stored.period(),
                 Integer.toString(stored.revision())}, locale));
         if (!viewer.reads(stored.unit())) {
             return "redirect:/upload";
         }
         return "redirect:" + UriComponentsBuilder.fromPath("/units/{unit}").queryParam("period", stored.period())
                 .buildAndExpand(stored.unit()).toUriString();
+    }
+
+    private static UserActions.Stored stored(Submissions.Revision r) {
+        return new UserActions.Stored(r.unit(), r.period().toString(), r.revision());
     }
 
     /** The template of a unit and month as a link the form below the upload can name ({@code ?unit=&period=}). */
