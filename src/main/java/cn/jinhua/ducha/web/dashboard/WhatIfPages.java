@@ -14,6 +14,7 @@ import cn.jinhua.ducha.store.Runs;
 import cn.jinhua.ducha.store.Store;
 import cn.jinhua.ducha.web.RulesInForce;
 import cn.jinhua.ducha.web.Viewer;
+import cn.jinhua.ducha.factsheet.ProgressStatus;
 import cn.jinhua.ducha.whatif.HypothesisRefused;
 import cn.jinhua.ducha.whatif.WhatIf;
 import jakarta.servlet.http.HttpServletResponse;
@@ -50,13 +51,25 @@ class WhatIfPages {
         this.rules = rules;
     }
 
-    /** A value the form offers to change: the metric, its commitment, and the value the run judged. */
+    /**
+     * A value the form offers to change: the metric, its commitment, and the value the run judged; a progress report
+     * ({@code progress.T05}) is chosen from the four statuses, the others are typed.
+     */
     record Field(String metric, Commitment commitment, String value, String supposed) {
+
+        public boolean progress() {
+            return commitment.isProgress();
+        }
+
+        /** The statuses a progress report may be supposed to have. */
+        public List<ProgressStatus> statuses() {
+            return List.of(ProgressStatus.values());
+        }
     }
 
     /**
-     * The values of {@code unit} a what-if may change for {@code run}'s period: its owed numbers and yes/no facts
-     * (progress reports are changed by the command line's {@code --set unit:progress.T05=DONE}), each with the value
+     * The values of {@code unit} a what-if may change for {@code run}'s period: its owed numbers and yes/no facts,
+     * and its progress reports (as the command line's {@code --set unit:progress.T05=DONE}), each with the value
      * judged and, where the form was sent, the value supposed.
      */
     static List<Field> fields(Board board, Unit unit, Runs.Run run, Map<String, String> supposed) {
@@ -65,7 +78,7 @@ class WhatIfPages {
                 .forEach(v -> judged.put(v.commitment(), Words.value(v.value())));
         Map<String, Field> fields = new LinkedHashMap<>();
         for (Commitment c : board.catalogue().owedBy(unit, run.period())) {
-            if (c.isProgress() || c.metric() == null || fields.containsKey(c.metric())) {
+            if (c.metric() == null || fields.containsKey(c.metric())) {
                 continue;
             }
             fields.put(c.metric(), new Field(c.metric(), c, judged.get(c.id()), supposed.get(c.metric())));

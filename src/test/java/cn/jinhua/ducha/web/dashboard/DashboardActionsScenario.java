@@ -244,6 +244,25 @@ abstract class DashboardActionsScenario {
                 .as("the value supposed stays in the form").isEqualTo("125");
         browser.screenshot(name() + "-whatif", 1100);
 
+        // a progress report is chosen from its four statuses (as the command line's --set pujiang:progress.T30=…)
+        browser.find("#whatif-form tr[data-metric='" + CROSS_PROVINCE + "'] input").clear();
+        Select blocked = new Select(browser.find("#whatif-form tr[data-metric='progress.T30'] select"));
+        assertThat(blocked.getOptions()).extracting(o -> o.getAttribute("value"))
+                .containsExactly("", "NOT_STARTED", "IN_PROGRESS", "DONE", "BLOCKED");
+        blocked.selectByValue("BLOCKED");
+        browser.follow("#whatif-run");
+        assertThat(browser.all("#whatif-verdicts tbody tr")).singleElement().satisfies(row -> {
+            assertThat(row.getAttribute("data-commitment")).isEqualTo("T30.P");
+            assertThat(row.getAttribute("data-before")).isEqualTo("GREEN");
+            assertThat(row.getAttribute("data-after")).isEqualTo("RED");
+        });
+        assertThat(browser.all("#whatif-alerts li")).extracting(li -> li.getAttribute("data-change") + " "
+                + li.getAttribute("data-unit") + " " + li.getAttribute("data-commitment"))
+                .containsExactly("RAISED pujiang T30.P");
+        assertThat(new Select(browser.find("#whatif-form tr[data-metric='progress.T30'] select"))
+                .getFirstSelectedOption().getAttribute("value")).as("the status supposed stays chosen")
+                .isEqualTo("BLOCKED");
+
         // a value intake would refuse is refused with intake's words, and nothing is judged
         WebElement again = browser.find("#whatif-form tr[data-metric='" + CROSS_PROVINCE + "'] input");
         again.clear();
