@@ -2,10 +2,15 @@ package cn.jinhua.ducha.cli;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -102,10 +107,24 @@ public final class Ducha {
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             err.println(e instanceof RulebookException || e instanceof IllegalArgumentException
                     || e instanceof StoreException || e instanceof CatalogueException || e instanceof ApiProblem
-                    ? e.getMessage() : "ducha: " + e);
+                    ? e.getMessage() : e instanceof UncheckedIOException io ? file(io.getCause()) : "ducha: " + e);
             return FAILED;
         });
         return cli.execute(args);
+    }
+
+    /** A file that could not be read or written, said in both languages with the path at fault. */
+    static String file(IOException e) {
+        if (e instanceof FileSystemLoopException loop) {
+            return "符号链接指回其上级目录，构成循环 / a symbolic link loops back to a folder above it: " + loop.getFile();
+        }
+        if (e instanceof NoSuchFileException missing) {
+            return "文件或目录不存在 / no such file or folder: " + missing.getFile();
+        }
+        if (e instanceof AccessDeniedException denied) {
+            return "无权访问 / permission denied: " + denied.getFile();
+        }
+        return "读写文件出错 / a file could not be read or written: " + e.getMessage();
     }
 
     /**

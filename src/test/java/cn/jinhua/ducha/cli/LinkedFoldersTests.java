@@ -49,6 +49,23 @@ class LinkedFoldersTests {
     }
 
     @Test
+    void aLinkThatLoopsBackIsRefusedByNameNotFollowedForever() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("sheets/2023-09"));
+        Files.copy(SAMPLES.resolve("2023-09/pujiang.json"), folder.resolve("pujiang.json"));
+        Path loop = Files.createSymbolicLink(folder.resolve("again"), dir.resolve("sheets"));
+
+        Run submit = Run.of("--db", TestDatabases.h2(dir), "submit", dir.resolve("sheets"));
+        Run evaluate = Run.of("evaluate", dir.resolve("sheets"), "--period", "2023-09");
+
+        for (Run run : new Run[] {submit, evaluate}) {
+            assertThat(run.status()).isEqualTo(1);
+            assertThat(run.err().strip()).isEqualTo("符号链接指回其上级目录，构成循环 / a symbolic link loops back to a "
+                    + "folder above it: " + loop);
+        }
+        assertThat(submit.out()).doesNotContain("stored");
+    }
+
+    @Test
     void linkedRulesAndSheetsJudgeAsTheFoldersThemselves() throws IOException {
         Path rules = Files.createSymbolicLink(dir.resolve("rules"), RULES);
         Path samples = Files.createSymbolicLink(dir.resolve("samples"), SAMPLES);
