@@ -33,7 +33,7 @@ public final class DocPages {
 
         /** The block's text, one line after another. */
         public String text() {
-            return lines.stream().map(l -> l + "\n").reduce("", String::concat);
+            return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
         }
     }
 
