@@ -280,7 +280,10 @@ public final class Explanations {
             return w.format("amount.percent", number(d));
         }
         String measure = w.name("measure." + m, m, "");
-        return measure.isEmpty() ? number(d) : w.format("amount.measure", number(d), measure);
+        // a measure English counts in other units (亿元 in billions) moves the decimal point, exactly
+        String shift = w.englishName("shift." + m);
+        BigDecimal shown = shift == null ? d : d.movePointRight(Integer.parseInt(shift));
+        return measure.isEmpty() ? number(shown) : w.format("amount.measure", number(shown), measure);
     }
 
     /** A decimal exactly, as people write it: no exponent, no trailing zeros. */

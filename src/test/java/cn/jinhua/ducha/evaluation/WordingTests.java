@@ -168,6 +168,15 @@ class WordingTests {
     }
 
     @Test
+    void countsHundredsOfMillionsOfYuanInBillionsInEnglishExactly() {
+        Verdict guarantees = judged("jinhua", "T31.1", Status.MISSED, new BigDecimal("127.6"));
+
+        assertThat(explanations().explain(guarantees)).contains("127.6 亿元", "140 亿元");
+        assertThat(explanations().explain(guarantees, Locale.ENGLISH)).contains("12.76 billion yuan", "14 billion yuan")
+                .doesNotContain("127.6", "hundred million");
+    }
+
+    @Test
     void writesEveryAlertLevelAndEveryForecastInBothLanguages() {
         String items = "tongban.cross_province_items_optimized";
         // yiwu: items 90 in June, 120 in September (yellow, and a forecast); village items behind in August and
