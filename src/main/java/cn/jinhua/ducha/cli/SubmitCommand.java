@@ -2,7 +2,6 @@ package cn.jinhua.ducha.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,13 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import cn.jinhua.ducha.factsheet.FactSheet;
 import cn.jinhua.ducha.factsheet.Rejection;
 import cn.jinhua.ducha.factsheet.SheetBatch;
 import cn.jinhua.ducha.factsheet.SheetFormat;
 import cn.jinhua.ducha.factsheet.SheetReader;
+import cn.jinhua.ducha.files.Folders;
 import cn.jinhua.ducha.rulebook.Rulebook;
 import cn.jinhua.ducha.store.Store;
 import cn.jinhua.ducha.store.Submissions;
@@ -79,23 +78,20 @@ final class SubmitCommand implements Callable<Integer> {
             if (!Files.exists(path)) {
                 throw new IllegalArgumentException("文件或目录不存在 / no such file or folder: " + path);
             }
-            // links followed, a linked folder of sheets is walked as the folder it stands for
-            try (Stream<Path> walk = Files.walk(path, FileVisitOption.FOLLOW_LINKS)) {
-                List<Path> files = walk.filter(Files::isRegularFile)
-                        .filter(p -> !Files.isDirectory(path) || SheetFormat.isSheet(p))
-                        .sorted().toList();
-                if (files.isEmpty()) {
-                    throw new IllegalArgumentException("目录中没有报表文件(.json、.csv、.xlsx) / no sheets (.json, .csv, "
-                            + ".xlsx) in the folder: " + path);
+            // links followed, each file once (Folders)
+            List<Path> files = Folders.files(path).stream()
+                    .filter(p -> !Files.isDirectory(path) || SheetFormat.isSheet(p)).toList();
+            if (files.isEmpty()) {
+                throw new IllegalArgumentException("目录中没有报表文件(.json、.csv、.xlsx) / no sheets (.json, .csv, "
+                        + ".xlsx) in the folder: " + path);
+            }
+            for (Path file : files) {
+                // an oversized file is not read whole: its refusal keeps the first bytes, as evidence
+                try (var in = Files.newInputStream(file)) {
+                    received.put(file.toString(), in.readNBytes(SheetReader.MAX_BYTES + 1));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-                for (Path file : files) {
-                    // an oversized file is not read whole: its refusal keeps the first bytes, as evidence
-                    try (var in = Files.newInputStream(file)) {
-                        received.put(file.toString(), in.readNBytes(SheetReader.MAX_BYTES + 1));
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
         }
         return received;

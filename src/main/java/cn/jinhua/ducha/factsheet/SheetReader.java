@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
@@ -25,13 +24,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import cn.jinhua.ducha.catalogue.Catalogue;
 import cn.jinhua.ducha.catalogue.Commitment;
 import cn.jinhua.ducha.catalogue.Kind;
 import cn.jinhua.ducha.catalogue.Unit;
 import cn.jinhua.ducha.catalogue.ValueLimits;
+import cn.jinhua.ducha.files.Folders;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -113,14 +112,7 @@ public final class SheetReader {
      * @throws UncheckedIOException when the folder cannot be walked
      */
     public Reading reading(Path folder) {
-        try (Stream<Path> walk = Files.walk(folder, FileVisitOption.FOLLOW_LINKS)) {
-            return new Reading(walk.filter(Files::isRegularFile)
-                    .filter(SheetFormat::isSheet)
-                    .sorted()
-                    .toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new Reading(Folders.files(folder).stream().filter(SheetFormat::isSheet).toList());
     }
 
     /** The files of a folder being read by one or more threads, each file once, the results kept in path order. */

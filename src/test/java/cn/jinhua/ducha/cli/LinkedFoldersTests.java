@@ -37,6 +37,26 @@ class LinkedFoldersTests {
     }
 
     @Test
+    void aSheetReachedByTwoPathsIsReadOnceNotRefusedAsItsOwnDuplicate() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("sheets"));
+        Path september = Files.createSymbolicLink(folder.resolve("2023-09"), SAMPLES.resolve("2023-09"));
+        Files.createSymbolicLink(folder.resolve("latest"), september);
+        long sheets;
+        try (var files = Files.list(SAMPLES.resolve("2023-09"))) {
+            sheets = files.count();
+        }
+
+        Run submit = Run.of("--db", TestDatabases.h2(dir), "submit", folder);
+        Run evaluate = Run.of("evaluate", folder, "--period", "2023-09", "--format", "json");
+
+        assertThat(submit.status()).as(submit.out() + submit.err()).isZero();
+        assertThat(submit.lines()).last().isEqualTo("已存储 %d 份，退回 0 份 / %d stored, 0 refused".formatted(sheets, sheets));
+        assertThat(submit.out()).as("each under its first path").doesNotContain("latest");
+        assertThat(evaluate.status()).as(evaluate.err()).isZero();
+        assertThat(evaluate.json().get("rejected")).isEmpty();
+    }
+
+    @Test
     void aFolderWithoutSheetsIsRefusedByName() throws IOException {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         Files.writeString(empty.resolve("readme.txt"), "not a sheet");

@@ -1,0 +1,2 @@
+/** Reading folders the same way everywhere: the sheets' folders, the rules' folder. */
+package cn.jinhua.ducha.files;
