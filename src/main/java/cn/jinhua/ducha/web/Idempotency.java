@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import cn.jinhua.ducha.digest.Sha256;
@@ -34,12 +35,14 @@ class Idempotency {
     }
 
     /**
-     * The answer for {@code key}: the stored one when this user sent this request before, else {@code work}'s, kept
-     * for next time. Without a key, just {@code work}'s.
+     * The answer for {@code key}: the stored one when this user sent this request before, else {@code work}'s on what
+     * {@code prepare} made, kept for next time. {@code prepare} (reading and checking a sheet, say) runs outside the
+     * transaction that stores the answer, so that it holds no lock while it works; {@code work} runs inside it.
+     * Without a key, just {@code work}'s on {@code prepare}'s.
      */
-    Answer answer(String username, String key, byte[] request, Supplier<Answer> work) {
+    <T> Answer answer(String username, String key, byte[] request, Supplier<T> prepare, Function<T, Answer> work) {
         if (key == null) {
-            return work.get();
+            return work.apply(prepare.get());
         }
         if (key.isBlank() || key.length() > MAX_KEY) {
             throw ApiProblem.invalid("Idempotency-Key", "须为 1–%d 个字符 / must be 1 to %d characters"
@@ -50,9 +53,10 @@ class Idempotency {
         if (earlier.isPresent()) {
             return earlier.get();
         }
+        T prepared = prepare.get();
         try {
             return store.inTransaction(() -> {
-                Answer answer = work.get();
+                Answer answer = work.apply(prepared);
                 store.jdbc().sql("""
                                 insert into idempotency_key (username, idem_key, request_sha256, response_status,
                                                              response_body, created_at)

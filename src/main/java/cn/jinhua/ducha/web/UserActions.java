@@ -66,42 +66,59 @@ public class UserActions {
     /**
      * {@link #submitSheet} once per {@code key} and user (the API's {@code Idempotency-Key}, the dashboard's form):
      * the same key with the same sheet and reason answers what the first request stored, and stores nothing more;
-     * with another sheet it is refused (422, {@code Idempotency-Key}). Without a key, every request stores.
+     * with another sheet it is refused (422, {@code Idempotency-Key}). Without a key, every request stores. The
+     * sheet is read and checked before the store's lock is taken; only storing it holds the lock.
      *
      * @return the answer as first given: 201 and the stored revision as the API writes it
      */
     Idempotency.Answer submitSheetOnce(String key, String name, SheetFormat format, byte[] bytes, String reason,
                                        Viewer viewer, String whole) {
+        byte[] request = request(format, reason, bytes);
+        return idempotency.answer(viewer.username(), key, request, () -> checked(name, format, bytes, reason, viewer,
+                whole), sheet -> new Idempotency.Answer(201, json.writeValueAsString(SheetsController.RevisionView.of(
+                        stored(sheet, bytes, viewer)))));
+    }
+
+    /** What a key's request is, to tell a retry from another request: the format, the reason, the bytes. */
+    private static byte[] request(SheetFormat format, String reason, byte[] bytes) {
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         byte[] head = Idempotency.bytes(format.name() + "\n" + (why == null ? "" : why) + "\n");
         byte[] request = new byte[head.length + bytes.length];
         System.arraycopy(head, 0, request, 0, head.length);
         System.arraycopy(bytes, 0, request, head.length, bytes.length);
-        return idempotency.answer(viewer.username(), key, request, () -> new Idempotency.Answer(201,
-                json.writeValueAsString(SheetsController.RevisionView.of(
-                        submitSheet(name, format, bytes, why, viewer, whole)))));
+        return request;
     }
 
     /**
      * A sheet uploaded from the dashboard's form, once per form ({@code key}, made when the form was shown): sent
      * twice (a double click, a page sent again), it is stored once and both answers name that revision. A form
      * whose key already went with another file (the browser's back button, another file chosen) is that file's own
-     * upload, under a key of the form's and the file's, stored once too.
+     * upload, under a key of the form's and the file's, stored once too; and a file whose earlier upload has since
+     * been replaced by another is stored again, since sending it again puts it back in force.
      */
     public Stored uploadOnce(String key, String name, SheetFormat format, byte[] bytes, String reason,
                              Viewer viewer) {
-        Idempotency.Answer answer;
+        String file = Idempotency.sha256(request(format, reason, bytes));
+        Stored stored;
         try {
-            answer = submitSheetOnce(key, name, format, bytes, reason, viewer, "file");
+            stored = stored(submitSheetOnce(key, name, format, bytes, reason, viewer, "file"));
         } catch (ApiProblem e) {
             if (e.type() != ProblemType.IDEMPOTENCY_KEY_REUSED) {
                 throw e;
             }
-            String file = Idempotency.sha256(Idempotency.bytes(reason == null ? "" : reason.strip()))
-                    + Idempotency.sha256(bytes);
-            answer = submitSheetOnce(key + "/" + Idempotency.sha256(Idempotency.bytes(file)), name, format, bytes,
-                    reason, viewer, "file");
+            stored = stored(submitSheetOnce(key + "/" + file, name, format, bytes, reason, viewer, "file"));
         }
+        // replaced since by another file: sent again, it is put back in force, once however often this is sent
+        // (the key names the revision it answered before, which does not change between two sends)
+        while (stored.revision() < store.submissions().revisions(stored.unit(), YearMonth.parse(stored.period()))
+                .size()) {
+            stored = stored(submitSheetOnce(key + "/" + file + "/after-" + stored.revision(), name, format, bytes,
+                    reason, viewer, "file"));
+        }
+        return stored;
+    }
+
+    private Stored stored(Idempotency.Answer answer) {
         JsonNode stored = json.readTree(answer.body());
         return new Stored(stored.get("unit").asString(), stored.get("period").asString(),
                 stored.get("revision").asInt());
@@ -118,6 +135,16 @@ public class UserActions {
      */
     public Submissions.Revision submitSheet(String name, SheetFormat format, byte[] bytes, String reason,
                                             Viewer viewer, String whole) {
+        return stored(checked(name, format, bytes, reason, viewer, whole), bytes, viewer);
+    }
+
+    /** A sheet read and checked, not stored yet, with the reason it is to be stored with (or null). */
+    record Checked(FactSheet sheet, SheetFormat format, String reason) {
+    }
+
+    /** Reads and checks a sheet as {@link #submitSheet} does, and stores nothing. */
+    private Checked checked(String name, SheetFormat format, byte[] bytes, String reason, Viewer viewer,
+                            String whole) {
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         TextFields.checked("reason", why, MAX_REASON);
         // The store reads a sheet again by the extension of the name it was received under: make it say the format.
@@ -142,9 +169,14 @@ public class UserActions {
             throw ApiProblem.invalid("reason", ("市级督查员代 %s 报送或替换报表须说明理由 / a city supervisor sending or "
                     + "replacing %s's sheet needs a reason").formatted(sheet.unit().name(), sheet.unit().id()));
         }
-        Submissions.Revision stored = store.submissions().add(sheet, bytes, viewer.username(),
-                onBehalf ? why : null);
-        meters.counter("ducha.sheets.stored", "format", format.name()).increment();
+        return new Checked(sheet, format, onBehalf ? why : null);
+    }
+
+    /** Stores a checked sheet as the next revision of its unit and period. */
+    private Submissions.Revision stored(Checked checked, byte[] bytes, Viewer viewer) {
+        Submissions.Revision stored = store.submissions().add(checked.sheet(), bytes, viewer.username(),
+                checked.reason());
+        meters.counter("ducha.sheets.stored", "format", checked.format().name()).increment();
         return stored;
     }
 

@@ -13,10 +13,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The dashboard's upload form is stored once however often it is sent (a double click, a page sent again): the form
- * carries a key of its own, which the upload uses as the API's Idempotency-Key. Over real HTTP, signed in as 兰溪's
+ * carries a key of its own, which the upload uses as the API's Idempotency-Key; a file sent again after another
+ * replaced it is stored again, to be in force. Over real HTTP, signed in as 兰溪's
  * county supervisor on the shared server, with a month no other test sends (2023-11).
  */
 class UploadOnceTests {
@@ -51,9 +53,19 @@ class UploadOnceTests {
         assertThat(upload(browser, form, corrected).statusCode()).isEqualTo(302);
         assertThat(revisions()).as("the corrected file stored once").isEqualTo(before + 2);
 
+        // the first file again on that page, after the corrected one replaced it: back in force, stored once more
+        assertThat(upload(browser, form, sheet).statusCode()).isEqualTo(302);
+        assertThat(upload(browser, form, sheet).statusCode()).isEqualTo(302);
+        assertThat(revisions()).as("the first file put back once").isEqualTo(before + 3);
+        HttpResponse<String> latest = server.get("city", SHEETS);
+        JsonNode last = TestServer.json(latest).get(before + 2);
+        assertThat(last.get("revision").asInt()).isEqualTo(before + 3);
+        assertThat(server.send(server.request("city", last.get("content").asString()).GET().build()).body()
+                .getBytes(StandardCharsets.UTF_8)).as("the latest revision is the first file").isEqualTo(sheet);
+
         // a new form is a new upload
         assertThat(upload(browser, form(browser), sheet).statusCode()).isEqualTo(302);
-        assertThat(revisions()).isEqualTo(before + 3);
+        assertThat(revisions()).isEqualTo(before + 4);
     }
 
     private int revisions() {
