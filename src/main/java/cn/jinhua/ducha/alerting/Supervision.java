@@ -88,6 +88,9 @@ public final class Supervision {
         Instant now = store.now();
         String period = recorded.evaluation().period().toString();
         String actor = "run " + recorded.run();
+        // a month judged again, or caught up, after a later one: what the later month showed stands
+        boolean laterJudged = store.jdbc().sql("select count(*) from run where period > ?").param(period)
+                .query(Long.class).single() > 0;
         Map<String, TrackedAlert> tracked = new LinkedHashMap<>();
         list(a -> true).forEach(t -> tracked.put(key(t.unit(), t.commitment(), t.level()), t));
         Set<String> raised = new java.util.HashSet<>();
@@ -96,7 +99,7 @@ public final class Supervision {
             String key = key(a.unit().id(), commitment, a.level().name());
             raised.add(key);
             TrackedAlert t = tracked.get(key);
-            if (t != null && later(t, period)) {
+            if (t != null && (later(t, period) || laterJudged && !t.state().isActive())) {
                 continue;
             }
             Text message = new Text(explanations.message(a), explanations.message(a, Locale.ENGLISH));
@@ -120,7 +123,7 @@ public final class Supervision {
             String key = key(f.unit().id(), f.commitment().id(), Forecast.LEVEL);
             raised.add(key);
             TrackedAlert t = tracked.get(key);
-            if (t != null && later(t, period)) {
+            if (t != null && (later(t, period) || laterJudged && !t.state().isActive())) {
                 continue;
             }
             Text message = new Text(explanations.message(f), explanations.message(f, Locale.ENGLISH));
@@ -149,7 +152,9 @@ public final class Supervision {
     /**
      * Whether a run of a later period than {@code period} has already spoken of the alert: then a run of
      * {@code period} (a month caught up, or judged again) neither re-opens it nor raises it again, as it does not
-     * resolve it; what the later month showed stands.
+     * resolve it; what the later month showed stands. An alert closed or resolved is not re-opened by such a run
+     * either when any later month has been judged, whether or not its run spoke of the alert (a closed alert hears
+     * nothing from later runs).
      */
     private static boolean later(TrackedAlert t, String period) {
         return t.judgedFor() != null && t.judgedFor().compareTo(period) > 0;

@@ -262,6 +262,30 @@ class SupervisionTests {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(DATABASES)
+    void aMonthJudgedAgainDoesNotReopenAnAlertClosedByHandOnceALaterMonthWasJudged(TestDatabases.Database database) {
+        try (Store store = open(database)) {
+            Supervision supervision = new Supervision(store, RECTIFICATION);
+            Sheets.pujiang(store, rulebook, 66);
+            supervision.evaluate(rulebook, SEPTEMBER, "督查室");
+            long id = pujiangRed(supervision).id();
+            supervision.close(id, "督查室", "已现场核实整改 / put right, checked on site");
+
+            clock.advance(Duration.ofDays(30));
+            Sheets.pujiangIn("2023-10", store, rulebook, 162);
+            supervision.evaluate(rulebook, SEPTEMBER.plusMonths(1), "督查室");
+            clock.advance(Duration.ofDays(1));
+            Judgements.Recorded septemberAgain = supervision.evaluate(rulebook, SEPTEMBER, "督查室");
+
+            assertThat(raises(septemberAgain.evaluation(), "pujiang", "T05.1")).isTrue();
+            TrackedAlert after = pujiangRed(supervision);
+            assertThat(after.state()).isEqualTo(AlertState.CLOSED);
+            assertThat(events(after)).containsExactly("OPENED", "CLOSED");
+            assertThat(after.deadline()).as("no new rectification deadline, so nothing to escalate").isNull();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DATABASES)
     void followsAForecastAsItsOwnKindBesideTheContractsAlerts(TestDatabases.Database database) {
         String items = "village.high_frequency_items";
         try (Store store = open(database)) {
