@@ -387,6 +387,24 @@ public final class Webhooks {
         });
     }
 
+    /**
+     * Every dead letter sent again, as {@link #requeue} sends one; a letter another administrator has sent again
+     * meanwhile is passed over.
+     *
+     * @return the deliveries queued again
+     */
+    public List<Delivery> requeueAllDead(String by) {
+        List<Delivery> requeued = new java.util.ArrayList<>();
+        for (Delivery dead : deadLetters(Integer.MAX_VALUE)) {
+            try {
+                requeued.add(requeue(dead.id(), by));
+            } catch (cn.jinhua.ducha.store.StoreException noLongerDead) {
+                // sent again by someone else since the list was read: nothing to do for it
+            }
+        }
+        return requeued;
+    }
+
     /** Every delivery with its latest attempt, oldest first: the delivery history. */
     public List<Delivery> deliveries() {
         return store.jdbc().sql(DELIVERIES + " order by d.created_at, d.id").query(Webhooks::delivery).list();

@@ -2,6 +2,7 @@ package cn.jinhua.ducha.cli;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -181,16 +182,25 @@ final class WebhooksCommand {
             }
             try (Store store = ducha.openStore()) {
                 Webhooks hooks = ducha.webhooks(store);
-                List<String> requeued = allDead
-                        ? hooks.deadLetters(Integer.MAX_VALUE).stream().map(Webhooks.Delivery::id).toList() : ids;
-                for (String id : requeued) {
-                    Webhooks.Delivery d = hooks.requeue(id, ducha.actor());
-                    ducha.out.printf("%s → #%d 已重新排队，此前尝试 %d 次 / queued again after %d attempts%n", d.id(),
-                            d.webhook(), d.attempts(), d.attempts());
+                List<Webhooks.Delivery> requeued = new ArrayList<>();
+                if (allDead) {
+                    requeued.addAll(hooks.requeueAllDead(ducha.actor()));
+                    requeued.forEach(d -> said(ducha, d));
+                } else {
+                    // one by one, each said as it is done: a refusal further on leaves these queued
+                    for (String id : ids) {
+                        requeued.add(hooks.requeue(id, ducha.actor()));
+                        said(ducha, requeued.get(requeued.size() - 1));
+                    }
                 }
                 ducha.out.printf("重发 %d 份 / %d queued again%n", requeued.size(), requeued.size());
             }
             return 0;
+        }
+
+        private static void said(Ducha ducha, Webhooks.Delivery d) {
+            ducha.out.printf("%s → #%d 已重新排队，此前尝试 %d 次 / queued again after %d attempts%n", d.id(),
+                    d.webhook(), d.attempts(), d.attempts());
         }
     }
 }

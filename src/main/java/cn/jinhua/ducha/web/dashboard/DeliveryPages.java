@@ -55,8 +55,8 @@ class DeliveryPages {
     /** Every dead letter sent again. */
     @PostMapping("/deliveries/requeue")
     String requeueAll(@AuthenticationPrincipal Viewer viewer, RedirectAttributes redirect) {
-        Actions.act(redirect, () -> Integer.toString(webhooks.deadLetters(Integer.MAX_VALUE).stream()
-                .map(d -> webhooks.requeue(d.id(), viewer.username())).toList().size()), "flash.requeuedAll");
+        Actions.act(redirect, () -> Integer.toString(webhooks.requeueAllDead(viewer.username()).size()),
+                "flash.requeuedAll");
         return "redirect:/deliveries";
     }
 }

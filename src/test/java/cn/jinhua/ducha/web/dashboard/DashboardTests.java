@@ -265,8 +265,8 @@ class DashboardTests {
                 .extracting(li -> li.getAttribute("data-unit") + " " + li.getAttribute("data-commitment"))
                 .containsExactlyInAnyOrder("wuyi T21.1", "pujiang T06.2", "lanxi T06.2", "jinhua T28.3", "jinhua T31.1");
         assertThat(browser.find("#forecasts li[data-commitment='T31.1']").getText()).as("the forecast in English")
-                .contains("[forecast] Jinhua (city) 2023-09", "by the year end (2023-12) it reaches 138.4 hundred "
-                        + "million yuan");
+                .contains("[forecast] Jinhua (city) 2023-09", "by the year end (2023-12) it reaches 13.84 billion "
+                        + "yuan");
         browser.waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".chart[data-drawn='true']"), 5));
         browser.screenshot("overview-en", 1500);
         browser.follow("#lang");
