@@ -110,7 +110,7 @@ public class UserActions {
         }
         // replaced since by another file: sent again, it is put back in force, once however often this is sent
         // (the key names the revision it answered before, which does not change between two sends)
-        while (stored.revision() < store.submissions().revisions(stored.unit(), YearMonth.parse(stored.period()))
+        while (stored.revision() < store.submissions().find(stored.unit(), YearMonth.parse(stored.period()))
                 .size()) {
             stored = stored(submitSheetOnce(key + "/" + file + "/after-" + stored.revision(), name, format, bytes,
                     reason, viewer, "file"));
