@@ -13,11 +13,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -25,6 +27,7 @@ import java.util.stream.Collectors;
 
 import cn.jinhua.ducha.store.AuditChain;
 import cn.jinhua.ducha.store.Store;
+import cn.jinhua.ducha.store.StoreException;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
@@ -287,7 +290,7 @@ public final class Webhooks {
 
     private List<Delivery> send(Instant now, HttpClient client) {
         Map<Long, Endpoint> endpoints = list().stream().collect(Collectors.toMap(Endpoint::id, e -> e));
-        List<Delivery> sent = new java.util.ArrayList<>();
+        List<Delivery> sent = new ArrayList<>();
         for (Due d : pending(now)) {
             Endpoint endpoint = endpoints.get(d.webhook());
             long timestamp = now.getEpochSecond();
@@ -358,15 +361,14 @@ public final class Webhooks {
      * (append-only) and chained in the audit trail.
      *
      * @throws IllegalArgumentException when there is no such delivery
-     * @throws cn.jinhua.ducha.store.StoreException when it is not a dead letter (delivered, or still being tried)
+     * @throws StoreException when it is not a dead letter (delivered, or still being tried)
      */
     public Delivery requeue(String deliveryId, String by) {
         return store.inTransaction(() -> {
-            Delivery d = store.jdbc().sql(DELIVERIES + " where d.id = ?").param(deliveryId).query(Webhooks::delivery)
-                    .optional().orElseThrow(() -> new IllegalArgumentException(
+            Delivery d = delivery(deliveryId).orElseThrow(() -> new IllegalArgumentException(
                             "没有推送 %s / there is no delivery %s".formatted(deliveryId, deliveryId)));
             if (!d.dead()) {
-                throw new cn.jinhua.ducha.store.StoreException(("推送 %s %s，无需重发 / delivery %s is %s, not a dead "
+                throw new StoreException(("推送 %s %s，无需重发 / delivery %s is %s, not a dead "
                         + "letter: nothing to send again").formatted(deliveryId, d.delivered() ? "已送达" : "仍在重试",
                         deliveryId, d.delivered() ? "delivered" : "still being tried"));
             }
@@ -394,11 +396,11 @@ public final class Webhooks {
      * @return the deliveries queued again
      */
     public List<Delivery> requeueAllDead(String by) {
-        List<Delivery> requeued = new java.util.ArrayList<>();
+        List<Delivery> requeued = new ArrayList<>();
         for (Delivery dead : deadLetters(Integer.MAX_VALUE)) {
             try {
                 requeued.add(requeue(dead.id(), by));
-            } catch (cn.jinhua.ducha.store.StoreException noLongerDead) {
+            } catch (StoreException noLongerDead) {
                 // sent again by someone else since the list was read: nothing to do for it
             }
         }
@@ -428,7 +430,11 @@ public final class Webhooks {
     }
 
     private Delivery find(String id) {
-        return store.jdbc().sql(DELIVERIES + " where d.id = ?").param(id).query(Webhooks::delivery).single();
+        return delivery(id).orElseThrow();
+    }
+
+    private Optional<Delivery> delivery(String id) {
+        return store.jdbc().sql(DELIVERIES + " where d.id = ?").param(id).query(Webhooks::delivery).optional();
     }
 
     private static final String DELIVERIES = """

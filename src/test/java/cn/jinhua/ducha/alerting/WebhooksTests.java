@@ -468,20 +468,7 @@ class WebhooksTests extends WithReceiver {
             String id = webhooks.enqueueTest(down.id(), "tester");
             Instant first = clock.instant();
 
-            for (int attempt = 1; attempt <= Webhooks.MAX_ATTEMPTS; attempt++) {
-                int number = attempt;
-                assertThat(webhooks.deliver(clock.instant(), client)).as("attempt %d", attempt).singleElement()
-                        .satisfies(d -> {
-                            assertThat(d.attempts()).isEqualTo(number);
-                            assertThat(d.lastStatus()).isEqualTo(503);
-                            assertThat(d.delivered()).isFalse();
-                            assertThat(d.dead()).as("dead after attempt %d", number)
-                                    .isEqualTo(number == Webhooks.MAX_ATTEMPTS);
-                        });
-                if (attempt < Webhooks.MAX_ATTEMPTS) {
-                    clock.advance(Webhooks.backoff(attempt));
-                }
-            }
+            giveUp(webhooks, 0);
             Instant last = clock.instant();
             assertThat(Duration.between(first, last)).as("from the first attempt to the last")
                     .isBetween(Duration.ofHours(23), Duration.ofHours(24));
@@ -555,13 +542,18 @@ class WebhooksTests extends WithReceiver {
         }
     }
 
-    /** Fails every attempt of one round (the receiver answering an error) until the delivery is a dead letter. */
+    /**
+     * Fails every attempt of one round (the receiver answering 503) until the delivery is a dead letter, moving the
+     * clock by each wait in between; {@code before}: the attempts made before the round.
+     */
     private void giveUp(Webhooks webhooks, int before) {
         for (int attempt = 1; attempt <= Webhooks.MAX_ATTEMPTS; attempt++) {
             int number = attempt;
             assertThat(webhooks.deliver(clock.instant(), client)).as("attempt %d of the round", attempt)
                     .singleElement().satisfies(d -> {
                         assertThat(d.attempts()).isEqualTo(before + number);
+                        assertThat(d.lastStatus()).isEqualTo(503);
+                        assertThat(d.delivered()).isFalse();
                         assertThat(d.dead()).as("dead after attempt %d of the round", number)
                                 .isEqualTo(number == Webhooks.MAX_ATTEMPTS);
                     });

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import cn.jinhua.ducha.brief.Brief;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -133,23 +129,6 @@ class BriefsApiTests {
         assertThat(TestServer.json(bad).get("errors").get(0).get("field").asString()).isEqualTo("lang");
     }
 
-    /** A browser signed in to the dashboard as {@code user}: its session and language cookies kept. */
-    private static HttpClient signedIn(String user) {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpResponse<String> login = TestServer.send(browser,
-                HttpRequest.newBuilder(server.base.resolve("/login")).GET().build());
-        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login.body());
-        assertThat(csrf.find()).as("the login form's CSRF token").isTrue();
-        String form = "username=" + user + "&password=" + URLEncoder.encode(TestServer.PASSWORD, StandardCharsets.UTF_8)
-                + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        HttpResponse<String> posted = TestServer.send(browser, HttpRequest.newBuilder(server.base.resolve("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-        assertThat(posted.headers().firstValue("Location").orElseThrow()).as("signed in").endsWith("/overview");
-        return browser;
-    }
-
     private static HttpResponse<byte[]> download(HttpClient browser, String path) throws IOException {
         try {
             return browser.send(HttpRequest.newBuilder(server.base.resolve(path)).GET().build(),
@@ -162,7 +141,7 @@ class BriefsApiTests {
 
     @Test
     void theDashboardInEnglishDownloadsTheEnglishEdition() throws IOException {
-        HttpClient browser = signedIn("city");
+        HttpClient browser = server.signedIn("city");
         assertThat(TestServer.send(browser, HttpRequest.newBuilder(server.base.resolve("/report?lang=en")).GET()
                 .build()).statusCode()).isEqualTo(200);
         HttpResponse<byte[]> english = download(browser, "/briefs/2023-09.docx");

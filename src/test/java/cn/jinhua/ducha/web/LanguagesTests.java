@@ -3,12 +3,9 @@ package cn.jinhua.ducha.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,7 +34,7 @@ class LanguagesTests {
 
     @Test
     void showsTheDashboardsExplanationsAndAlertsInTheLanguagePicked() {
-        HttpClient browser = signedIn("city");
+        HttpClient browser = server.signedIn("city");
 
         String chinese = page(browser, "/units/lanxi?period=2023-09&lang=zh").body();
         assertThat(chinese).contains("兰溪市 2023-09 ").doesNotContain("Lanxi 2023-09:");
@@ -89,7 +86,7 @@ class LanguagesTests {
 
     @Test
     void answersAPageThatDoesNotExistWithAFriendlyPage() {
-        HttpClient browser = signedIn("city");
+        HttpClient browser = server.signedIn("city");
         HttpResponse<String> missing = send(browser, HttpRequest.newBuilder(server.base.resolve("/no-such-page"))
                 .header("Referer", server.base.resolve("/overview?period=2023-09").toString()).GET().build());
 
@@ -101,12 +98,12 @@ class LanguagesTests {
 
     @Test
     void answersMalformedAndRefusedRequestsOfTheDashboardWithPages() {
-        HttpClient auditor = signedIn("auditor");
+        HttpClient auditor = server.signedIn("auditor");
         assertFriendlyPage(page(auditor, "/audit/runs/not-a-number"), 400, "出错了", "请求有误");
         // a form's address opened as a link: no handler takes GET there
         assertFriendlyPage(page(auditor, "/alerts/1/ack"), 405, "出错了", "此页面不能这样打开");
-        assertFriendlyPage(page(signedIn("lanxi"), "/audit"), 403, "出错了", "您的角色不能打开此页");
-        assertFriendlyPage(page(signedIn("lanxi"), "/units/dongyang"), 404, "出错了", "没有这个页面");
+        assertFriendlyPage(page(server.signedIn("lanxi"), "/audit"), 403, "出错了", "您的角色不能打开此页");
+        assertFriendlyPage(page(server.signedIn("lanxi"), "/units/dongyang"), 404, "出错了", "没有这个页面");
     }
 
     private static void assertFriendlyPage(HttpResponse<String> r, int status, String... says) {
@@ -128,24 +125,6 @@ class LanguagesTests {
 
     private static HttpResponse<String> page(HttpClient browser, String path) {
         return send(browser, HttpRequest.newBuilder(server.base.resolve(path)).GET().build());
-    }
-
-    /** A client signed in through the login form, as a browser is (session cookie, CSRF token). */
-    private static HttpClient signedIn(String user) {
-        CookieManager cookies = new CookieManager();
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpResponse<String> login = page(browser, "/login");
-        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login.body());
-        assertThat(csrf.find()).as("the login form's CSRF token").isTrue();
-        String form = "username=" + user + "&password=" + URLEncoder.encode(TestServer.PASSWORD, StandardCharsets.UTF_8)
-                + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        HttpResponse<String> posted = send(browser, HttpRequest.newBuilder(server.base.resolve("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-        assertThat(posted.headers().firstValue("Location").orElseThrow()).as("signed in").endsWith("/overview");
-        assertThat(cookies.getCookieStore().getCookies()).extracting(HttpCookie::getName).contains("JSESSIONID");
-        return browser;
     }
 
     private static HttpResponse<String> send(HttpClient client, HttpRequest request) {

@@ -1,8 +1,13 @@
 package cn.jinhua.ducha.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import cn.jinhua.ducha.RulesCopy;
@@ -240,6 +247,30 @@ public final class TestServer {
 
     HttpResponse<String> send(HttpRequest request) {
         return send(http, request);
+    }
+
+    /**
+     * A client signed in to the dashboard through its login form as {@code user}, as a browser is: its session
+     * cookie kept, redirects not followed.
+     */
+    HttpClient signedIn(String user) {
+        CookieManager cookies = new CookieManager();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> login = send(browser, HttpRequest.newBuilder(base.resolve("/login")).GET().build());
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
+                .matcher(login.body());
+        assertThat(csrf.find()).as("the login form's CSRF token").isTrue();
+        String form = "username=" + user + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)
+                + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        HttpResponse<String> posted = send(browser, HttpRequest.newBuilder(base.resolve("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        assertThat(posted.headers().firstValue("Location").orElseThrow())
+                .as("signed in").endsWith("/overview");
+        assertThat(cookies.getCookieStore().getCookies())
+                .extracting(HttpCookie::getName).contains("JSESSIONID");
+        return browser;
     }
 
     /** The Authorization header's value for HTTP Basic as {@code username}. */

@@ -2,8 +2,6 @@ package cn.jinhua.ducha.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,7 +28,7 @@ class UploadOnceTests {
 
     @Test
     void aFormSentTwiceStoresItsSheetOnceAndAnotherFileOnTheSameFormIsItsOwnUpload() {
-        HttpClient browser = signedIn("lanxi");
+        HttpClient browser = server.signedIn("lanxi");
         Form form = form(browser);
         byte[] sheet = TestServer.sample("2023-11", "lanxi");
         int before = revisions();
@@ -114,20 +112,4 @@ class UploadOnceTests {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
-    /** A browser signed in to the dashboard as {@code user}, its session cookie kept, redirects not followed. */
-    private HttpClient signedIn(String user) {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpResponse<String> login = TestServer.send(browser,
-                HttpRequest.newBuilder(server.base.resolve("/login")).GET().build());
-        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login.body());
-        assertThat(csrf.find()).as("the login form's CSRF token").isTrue();
-        String body = "username=" + user + "&password=" + URLEncoder.encode(TestServer.PASSWORD, StandardCharsets.UTF_8)
-                + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        HttpResponse<String> posted = TestServer.send(browser, HttpRequest.newBuilder(server.base.resolve("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-        assertThat(posted.headers().firstValue("Location").orElseThrow()).as("signed in").endsWith("/overview");
-        return browser;
-    }
 }
